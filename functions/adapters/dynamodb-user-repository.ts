@@ -1,0 +1,57 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentUpdateError, UserExistsError } from '#domain/errors.ts';
+import type { UserRepository } from '#domain/ports.ts';
+import type { User } from '#domain/user.ts';
+import { toDomainError } from './aws-errors.ts';
+
+export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: string): UserRepository {
+  return {
+    async get(icNumber) {
+      try {
+        const { Item } = await db.send(
+          new GetCommand({ TableName: tableName, Key: { icNumber }, ConsistentRead: true }),
+        );
+        return Item as User | undefined;
+      } catch (error) {
+        throw toDomainError(error, 'The user store');
+      }
+    },
+
+    async create(user) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: user,
+            ConditionExpression: 'attribute_not_exists(icNumber)',
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new UserExistsError({ cause: error });
+        throw toDomainError(error, 'The user store');
+      }
+    },
+
+    async recordSend(user, sends) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { icNumber: user.icNumber },
+            UpdateExpression: 'SET activationSends = :sends, sendRevision = :next',
+            ConditionExpression: 'sendRevision = :revision',
+            ExpressionAttributeValues: {
+              ':sends': sends,
+              ':revision': user.sendRevision,
+              ':next': user.sendRevision + 1,
+            },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new ConcurrentUpdateError();
+        throw toDomainError(error, 'The user store');
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Mailer } from '#domain/ports.ts';
+import { toDomainError } from '../aws-errors.ts';
+import { renderActivationMail, renderAlreadyActiveMail } from './templates.ts';
+
+export interface SenderSettings {
+  senderEmail: string;
+  senderName: string;
+}
+
+export function makeSesClient({ region, endpoint }: { region: string; endpoint?: string | undefined }): SESv2Client {
+  return new SESv2Client({
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts: 4,
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 },
+  });
+}
+
+/** Sends through SES v2 from the configured sender, HTML and plain-text parts. */
+export function sesv2Mailer(client: SESv2Client, settings: SenderSettings): Mailer {
+  const from = `"${settings.senderName.replace(/"/g, '')}" <${settings.senderEmail}>`;
+  return {
+    async send(mail) {
+      const rendered = mail.kind === 'activation' ? renderActivationMail(mail) : renderAlreadyActiveMail(mail);
+      try {
+        await client.send(
+          new SendEmailCommand({
+            FromEmailAddress: from,
+            Destination: { ToAddresses: [mail.to] },
+            Content: {
+              Simple: {
+                Subject: { Data: rendered.subject, Charset: 'UTF-8' },
+                Body: {
+                  Html: { Data: rendered.html, Charset: 'UTF-8' },
+                  Text: { Data: rendered.text, Charset: 'UTF-8' },
+                },
+              },
+            },
+          }),
+        );
+      } catch (error) {
+        throw toDomainError(error, 'E-mail');
+      }
+    },
+  };
+}

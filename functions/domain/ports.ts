@@ -1,0 +1,69 @@
+import type { TokenRecord, User } from './user.ts';
+
+/** Time, injected so expiry and cooldowns are testable without sleeping. */
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface RandomSource {
+  bytes(length: number): Uint8Array;
+}
+
+/** One-way hashing of passwords and security answers (bcrypt in production). */
+export interface SecretHasher {
+  hash(secret: string): Promise<string>;
+  verify(secret: string, hash: string): Promise<boolean>;
+}
+
+export interface UserRepository {
+  get(icNumber: string): Promise<User | undefined>;
+  /** Throws `UserExistsError` when the MyKad number is taken. */
+  create(user: User): Promise<void>;
+  /** Records a notice e-mail sent to an active user (enumeration-protection mode). */
+  recordSend(user: User, sends: number[]): Promise<void>;
+}
+
+export interface ActivationStore {
+  find(tokenHash: string): Promise<TokenRecord | undefined>;
+  /**
+   * All or nothing: stores `token`, makes it the user's only activation token (deleting the
+   * previous one) and records `sends`. Throws `ConcurrentUpdateError` when another send for the
+   * same user got there first.
+   */
+  replaceToken(user: User, token: TokenRecord, sends: number[]): Promise<void>;
+  /** Undoes `replaceToken` after the e-mail could not be sent: no token, no cooldown spent. */
+  withdrawToken(user: User, token: TokenRecord): Promise<void>;
+  /**
+   * One transaction: marks the token used and the user active, on condition that the token is
+   * unused and unexpired at `now` and still the user's current one. Throws `TokenInvalidError`,
+   * `TokenExpiredError` or `AlreadyActiveError` when a condition fails.
+   */
+  activate(args: {
+    token: TokenRecord;
+    now: Date;
+    passwordHash: string;
+    securityAnswers: { questionId: string; answerHash: string }[];
+  }): Promise<void>;
+}
+
+export interface ActivationMail {
+  kind: 'activation';
+  to: string;
+  name: string;
+  registeredAt: string;
+  link: string;
+  validMinutes: number;
+}
+
+export interface AlreadyActiveMail {
+  kind: 'already-active';
+  to: string;
+  name: string;
+  recoveryLink: string;
+}
+
+export interface Mailer {
+  /** Throws `ServiceUnavailableError` when the message could not be handed over. */
+  send(mail: ActivationMail | AlreadyActiveMail): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import { type FieldProblem, ValidationError } from '../errors.ts';
+import { checkPassword, type PasswordPolicy } from '../password-policy.ts';
+import type { ActivationStore, Clock, SecretHasher } from '../ports.ts';
+import { type AnswerInput, checkSecurityAnswers, normaliseAnswer } from '../security-answers.ts';
+import { findUsableToken } from './activation-token.ts';
+
+export interface ActivateDeps {
+  activations: ActivationStore;
+  clock: Clock;
+  hasher: SecretHasher;
+  passwordPolicy: PasswordPolicy;
+}
+
+export interface ActivateInput {
+  token: string;
+  securityAnswers: AnswerInput[];
+  password: string;
+  passwordConfirmation: string;
+}
+
+/**
+ * Sets the three answers and the password and activates the account, exactly once per token.
+ * Input problems are reported all at once and leave the token usable.
+ */
+export function makeActivateAccount({ activations, clock, hasher, passwordPolicy }: ActivateDeps) {
+  return async function activateAccount(input: ActivateInput) {
+    const record = await findUsableToken(activations, input.token, clock.now());
+
+    const problems: FieldProblem[] = [
+      ...checkPassword(input.password, passwordPolicy, record).map((code) => ({ path: 'password', code })),
+      ...(input.password === input.passwordConfirmation
+        ? []
+        : [{ path: 'passwordConfirmation', code: 'PASSWORD_MISMATCH' }]),
+      ...checkSecurityAnswers(input.securityAnswers, [record.icNumber, record.userId, input.password]),
+    ];
+    if (problems.length > 0) throw new ValidationError(problems);
+
+    const [passwordHash, ...answerHashes] = await Promise.all([
+      hasher.hash(input.password),
+      ...input.securityAnswers.map((a) => hasher.hash(normaliseAnswer(a.answer))),
+    ]);
+    const now = clock.now();
+    await activations.activate({
+      token: record,
+      now,
+      passwordHash: passwordHash as string,
+      securityAnswers: input.securityAnswers.map((a, i) => ({
+        questionId: a.questionId,
+        answerHash: answerHashes[i] as string,
+      })),
+    });
+    return { status: 'ACTIVE' as const, activatedAt: now.toISOString() };
+  };
+}

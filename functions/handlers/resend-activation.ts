@@ -1,0 +1,11 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { resendActivationUseCase } from '../wiring.ts';
+import { resendActivationSchema } from './resend-activation.schema.ts';
+
+const resendActivation = resendActivationUseCase();
+
+/** POST /api/activation/resend — send (or send again) the activation e-mail. */
+export const handler = jsonEndpoint(resendActivationSchema, async (input) => ({
+  status: 202,
+  body: await resendActivation(input),
+}));

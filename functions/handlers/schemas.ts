@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Text fields refuse control characters and broken UTF-16, so nothing odd reaches the store. */
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), 'CODE:INVALID_CHARACTERS');
+
+export const userIdField = text(40);
+export const tokenField = text(512).pipe(z.string().min(1));
+/** Long enough for any acceptable password; the policy answers PASSWORD_TOO_LONG past its limit. */
+export const secretField = z.string().max(1024);

@@ -1,0 +1,11 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { verifyActivationUseCase } from '../wiring.ts';
+import { verifyActivationSchema } from './verify-activation.schema.ts';
+
+const verifyActivation = verifyActivationUseCase();
+
+/** POST /api/activation/verify — what the activation page shows; consumes nothing. */
+export const handler = jsonEndpoint(verifyActivationSchema, async (input) => ({
+  status: 200,
+  body: await verifyActivation(input),
+}));

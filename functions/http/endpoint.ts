@@ -1,0 +1,56 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { type ValidatedEvent, validatedJsonBody } from './json-body.ts';
+import { log, setLogContext } from './logger.ts';
+import { problemDetails } from './problem-details.ts';
+import { type HttpResult, toApiGatewayResult } from './responses.ts';
+
+export type ApiHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+function requestLog(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  let started = 0;
+  const done = (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) => {
+    log('info', 'request done', {
+      status: request.response?.statusCode,
+      durationMs: Date.now() - started,
+    });
+  };
+  return {
+    before: (request) => {
+      started = Date.now();
+      setLogContext({
+        requestId: request.event.requestContext?.requestId ?? request.context.awsRequestId,
+        route: request.event.routeKey,
+      });
+    },
+    after: done,
+    onError: done,
+  };
+}
+
+/**
+ * The shared middy stack for a JSON endpoint: request log, the one error mapper, then body
+ * parsing and validation. `handle` receives validated input and returns one result.
+ */
+export function jsonEndpoint<S extends z.ZodType>(
+  schema: S,
+  handle: (input: z.infer<S>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
+): ApiHandler {
+  return middy<ValidatedEvent<z.infer<S>>, APIGatewayProxyStructuredResultV2>()
+    .use(requestLog())
+    .use(problemDetails())
+    .use(validatedJsonBody(schema))
+    .handler(async (event) => toApiGatewayResult(await handle(event.input, event))) as unknown as ApiHandler;
+}
+
+/** The same stack for a route that takes no body (GET). */
+export function plainEndpoint(handle: (event: APIGatewayProxyEventV2) => Promise<HttpResult>): ApiHandler {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(requestLog())
+    .use(problemDetails())
+    .handler(async (event) => toApiGatewayResult(await handle(event))) as unknown as ApiHandler;
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
+import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
+import { UserExistsError } from '#domain/errors.ts';
+import type { ApiHandler } from '#http/endpoint.ts';
+import { routes } from '#lib/routes.ts';
+import { tokensTable, usersTable } from '#lib/table-definitions.ts';
+import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
+import { LOCAL_CREDENTIALS } from './errors.ts';
+import { assertPortFree } from './net.ts';
+import { createLocalServer, type MountedRoute } from './server.ts';
+import { type SesLocal, startSesLocal } from './ses-local.ts';
+import { ensureTables } from './tables.ts';
+
+/** The fictional demo user of the source procedure (never a real person's data). */
+export const DEMO_USER = {
+  icNumber: '900101145678',
+  agencyCode: 'kth',
+  name: 'NUR AISYAH BINTI AHMAD',
+  email: 'aisyah.ahmad@example.gov.my',
+  roles: ['PENGGUNA'],
+  registeredAt: '2020-09-14T03:50:04.000Z',
+} as const;
+
+export interface LocalStackOptions {
+  port: number;
+  sesPort: number;
+  dynamoPort: number;
+  adminApiKey?: string | undefined;
+  /** Folder for DynamoDB Local's files; undefined keeps everything in memory. */
+  dataDir?: string | undefined;
+  /** Settings handed to the functions, as CDK context would (e.g. BCRYPT_COST). */
+  functionSettings?: Record<string, string>;
+  host?: string;
+}
+
+export interface LocalStack {
+  url: string;
+  inboxUrl: string;
+  dynamoEndpoint: string;
+  adminApiKey: string;
+  demoUserId: string;
+  stop(): Promise<void>;
+}
+
+function webRoot(): string {
+  const built = resolve('web/dist');
+  return existsSync(built) ? built : resolve('web');
+}
+
+async function registerDemoUser(dynamoEndpoint: string): Promise<void> {
+  const db = makeDocumentClient({ region: 'ap-southeast-1', endpoint: dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
+  try {
+    await dynamoUserRepository(db, usersTable.localName).create({
+      ...DEMO_USER,
+      roles: [...DEMO_USER.roles],
+      status: 'PENDING',
+      activationSends: [],
+      sendRevision: 0,
+    });
+  } catch (error) {
+    if (!(error instanceof UserExistsError)) throw error;
+  } finally {
+    db.destroy();
+  }
+}
+
+/**
+ * DynamoDB Local + the SES emulator + one HTTP server mounting the Lambda handlers, all on
+ * loopback. Used by `npm start` and by the integration tests; `stop()` ends all of it.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  await assertPortFree(options.port, 'PORT');
+  await assertPortFree(options.sesPort, 'SES_PORT');
+  await assertPortFree(options.dynamoPort, 'DYNAMODB_PORT');
+  const adminApiKey = options.adminApiKey ?? randomBytes(24).toString('base64url');
+  const url = `http://localhost:${options.port}`;
+
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    const dynamo: DynamoLocal = await startDynamoLocal(options.dynamoPort, options.dataDir);
+    stops.push(dynamo.stop);
+    const ses: SesLocal = await startSesLocal(options.sesPort);
+    stops.push(ses.stop);
+
+    // The functions read these once at import, exactly as they read the Lambda environment.
+    Object.assign(process.env, {
+      AWS_REGION: 'ap-southeast-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      [usersTable.envVar]: usersTable.localName,
+      [tokensTable.envVar]: tokensTable.localName,
+      SITE_URL: url,
+      SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
+      ...options.functionSettings,
+    });
+
+    const admin = new DynamoDBClient({ region: 'ap-southeast-1', endpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS });
+    await ensureTables(admin).finally(() => admin.destroy());
+    await registerDemoUser(dynamo.endpoint);
+
+    const mounted: MountedRoute[] = [];
+    for (const route of routes) {
+      const module = (await import(`../handlers/${route.handler}.ts`)) as { handler: ApiHandler };
+      mounted.push({ ...route, fn: module.handler });
+    }
+    const server: Server = createLocalServer({ routes: mounted, webRoot: webRoot(), adminApiKey });
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => resolveListen());
+    });
+    stops.push(
+      () =>
+        new Promise<void>((resolveClose) => {
+          server.closeAllConnections();
+          server.close(() => resolveClose());
+        }),
+    );
+
+    return {
+      url,
+      inboxUrl: `${ses.endpoint.replace('127.0.0.1', 'localhost')}/`,
+      dynamoEndpoint: dynamo.endpoint,
+      adminApiKey,
+      demoUserId: `${DEMO_USER.agencyCode}:${DEMO_USER.icNumber}`,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,152 @@
+import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { DataTables, DynamoDbAction } from './data.ts';
+import { IspeksFunction } from './ispeks-function.ts';
+import { routes } from './routes.ts';
+import { functionEnvironment, type Settings } from './settings.ts';
+import { type TableDefinition, tokensTable, usersTable } from './table-definitions.ts';
+
+/** What each handler may touch. A route without an entry here fails the synth. */
+interface Permissions {
+  /** Exactly the DynamoDB actions the use case performs, per table. */
+  readonly tables: ReadonlyArray<readonly [TableDefinition, readonly DynamoDbAction[]]>;
+  readonly sendsEmail?: boolean;
+  readonly description: string;
+}
+
+const permissions: Readonly<Record<string, Permissions>> = {
+  'resend-activation': {
+    description: 'Sends a new activation e-mail and invalidates earlier tokens',
+    tables: [
+      [usersTable, ['GetItem', 'UpdateItem', 'ConditionCheckItem']],
+      [tokensTable, ['PutItem', 'DeleteItem']],
+    ],
+    sendsEmail: true,
+  },
+  'verify-activation': {
+    description: 'Checks an activation token without spending it',
+    tables: [[tokensTable, ['GetItem']]],
+  },
+  'activate-account': {
+    description: 'Spends an activation token and activates the account in one transaction',
+    tables: [
+      [tokensTable, ['GetItem', 'UpdateItem']],
+      [usersTable, ['UpdateItem', 'GetItem', 'ConditionCheckItem']],
+    ],
+  },
+  'register-user': {
+    description: 'Registers a user (administrators, IAM-signed requests only)',
+    tables: [[usersTable, ['PutItem']]],
+  },
+  health: { description: 'Liveness check', tables: [] },
+};
+
+export interface ActivationApiProps {
+  readonly tables: DataTables;
+  readonly settings: Settings;
+}
+
+/**
+ * The HTTP API: one function per route, each allowed exactly the table actions its use case needs.
+ * The activation routes are public by design (the secret token in the body is the credential); the
+ * admin route requires IAM-signed requests.
+ */
+export class ActivationApi extends Construct {
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: ActivationApiProps) {
+    super(scope, id);
+    const { tables, settings } = props;
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'iSPEKS user activation API',
+      createDefaultStage: false,
+    });
+    this.addDefaultStage();
+
+    const environment = functionEnvironment(settings);
+    for (const route of routes) {
+      const allowed = permissions[route.handler];
+      if (allowed === undefined) throw new Error(`No permissions declared for handler ${route.handler}`);
+      const { lambda } = new IspeksFunction(this, pascalCase(route.handler), {
+        entry: `functions/handlers/${route.handler}.ts`,
+        description: allowed.description,
+        environment,
+      });
+      tables.exposeNames(lambda);
+      for (const [table, actions] of allowed.tables) tables.grant(lambda, table, actions);
+      if (allowed.sendsEmail === true) grantSendEmail(lambda, settings.senderEmail);
+
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${pascalCase(route.handler)}Integration`, lambda),
+        ...(route.auth === 'iam' ? { authorizer: new HttpIamAuthorizer() } : {}),
+      });
+      if (httpRoute !== undefined && route.auth === 'none') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'Public by design: officers who cannot sign in yet call this route from the activation page, ' +
+            'and the request is authorised by the single-use secret token or rate-limited ID in its body.',
+        });
+      }
+    }
+  }
+
+  /** The `$default` stage, created here because the built-in one takes no throttling or access log. */
+  private addDefaultStage(): void {
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      // Sized for the mandatory activation day; CloudFront and SES pacing sit behind it.
+      throttle: { burstLimit: 200, rateLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // No personal data: the path and body (ID numbers, tokens) are never logged.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTimeEpoch',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            sourceIp: '$context.identity.sourceIp',
+          }),
+        ),
+      },
+    });
+  }
+}
+
+const pascalCase = (kebab: string) =>
+  kebab.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+
+/** ses:SendEmail from the configured sender only: its address identity or its domain identity. */
+function grantSendEmail(fn: LambdaFunction, senderEmail: string): void {
+  const stack = Stack.of(fn);
+  const domain = senderEmail.slice(senderEmail.lastIndexOf('@') + 1);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [senderEmail, domain].map((identity) =>
+        stack.formatArn({
+          service: 'ses',
+          resource: 'identity',
+          resourceName: identity,
+          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        }),
+      ),
+    }),
+  );
+}

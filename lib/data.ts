@@ -1,0 +1,68 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { type TableDefinition, tableDefinitions } from './table-definitions.ts';
+
+/** The item-level DynamoDB actions a function may be granted; `TransactWriteItems` is checked per item action. */
+export type DynamoDbAction =
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem'
+  | 'Query'
+  | 'BatchGetItem';
+
+/**
+ * The stateful part of the stack: every table from `table-definitions.ts`, on-demand. Tables that
+ * hold data which cannot be recreated (users) get point-in-time recovery, deletion protection and
+ * survive stack deletion; the rest (short-lived tokens) are disposable.
+ */
+export class DataTables extends Construct {
+  private readonly tables = new Map<TableDefinition, TableV2>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    for (const def of tableDefinitions) {
+      this.tables.set(
+        def,
+        new TableV2(this, def.id, {
+          partitionKey: { name: def.partitionKey, type: AttributeType.STRING },
+          billing: Billing.onDemand(),
+          ...(def.ttlAttribute === undefined ? {} : { timeToLiveAttribute: def.ttlAttribute }),
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: def.stateful },
+          deletionProtection: def.stateful,
+          removalPolicy: def.stateful ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        }),
+      );
+    }
+  }
+
+  table(def: TableDefinition): TableV2 {
+    const table = this.tables.get(def);
+    if (table === undefined) throw new Error(`No table for definition ${def.id}`);
+    return table;
+  }
+
+  /**
+   * Gives every table's name to the function (its config requires them all) without any access.
+   * Access comes only from `grant`.
+   */
+  exposeNames(fn: LambdaFunction): void {
+    for (const [def, table] of this.tables) fn.addEnvironment(def.envVar, table.tableName);
+  }
+
+  /** Allows exactly `actions` on the table itself (no indexes, no wildcards) and sets its name variable. */
+  grant(fn: LambdaFunction, def: TableDefinition, actions: readonly DynamoDbAction[]): void {
+    const table = this.table(def);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: actions.map((action) => `dynamodb:${action}`),
+        resources: [table.tableArn],
+      }),
+    );
+    fn.addEnvironment(def.envVar, table.tableName);
+  }
+}

@@ -1,0 +1,38 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ActivationApi } from './api.ts';
+import { DataTables } from './data.ts';
+import type { Settings } from './settings.ts';
+import { tokensTable, usersTable } from './table-definitions.ts';
+import { Website } from './web.ts';
+
+export interface IspeksActivationStackProps extends StackProps {
+  readonly settings: Settings;
+}
+
+/**
+ * The whole product in one stack. State (the tables) is one construct, apart from the stateless
+ * API and pages, so it can move to its own stack later without touching the rest.
+ */
+export class IspeksActivationStack extends Stack {
+  constructor(scope: Construct, id: string, props: IspeksActivationStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    const tables = new DataTables(this, 'Data');
+    const api = new ActivationApi(this, 'Api', { tables, settings });
+    const web = new Website(this, 'Web', { api: api.httpApi, settings });
+
+    new CfnOutput(this, 'SiteUrl', { value: web.siteUrl, description: 'The pages and, under /api, the API' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: api.httpApi.apiEndpoint,
+      description: 'Direct API endpoint, for IAM-signed admin calls',
+    });
+    new CfnOutput(this, 'AdminInvokeArn', {
+      value: api.httpApi.arnForExecuteApi('POST', '/api/admin/users', '$default'),
+      description: 'Grant execute-api:Invoke on this ARN to administrators',
+    });
+    new CfnOutput(this, 'UsersTableName', { value: tables.table(usersTable).tableName });
+    new CfnOutput(this, 'TokensTableName', { value: tables.table(tokensTable).tableName });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The DynamoDB tables, described once as plain data. The CDK stack (`lib/data.ts`) and the local
+ * stack (`functions/local/tables.ts`) both build their tables from these definitions, so the
+ * emulator always has the keys and TTL attribute that production has.
+ */
+export interface TableDefinition {
+  /** PascalCase construct id in the stack. */
+  readonly id: string;
+  /** Environment variable through which functions receive the table's name. */
+  readonly envVar: string;
+  /** Name used by the local stack (CloudFormation names the deployed tables). */
+  readonly localName: string;
+  readonly partitionKey: string;
+  /** Epoch-seconds attribute that DynamoDB TTL deletes by; the code checks expiry itself too. */
+  readonly ttlAttribute?: string;
+  /** Holds data that cannot be recreated: retained, PITR, deletion protection. */
+  readonly stateful: boolean;
+}
+
+export const usersTable: TableDefinition = {
+  id: 'Users',
+  envVar: 'USERS_TABLE',
+  localName: 'ispeks-users',
+  partitionKey: 'icNumber',
+  stateful: true,
+};
+
+export const tokensTable: TableDefinition = {
+  id: 'Tokens',
+  envVar: 'TOKENS_TABLE',
+  localName: 'ispeks-tokens',
+  partitionKey: 'tokenHash',
+  ttlAttribute: 'ttl',
+  stateful: false,
+};
+
+export const tableDefinitions = [usersTable, tokensTable] as const;
