@@ -1,0 +1,116 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { hashToken } from '../../functions/domain/token.ts';
+import { LOCAL_CREDENTIALS } from '../../functions/local/errors.ts';
+import { tokensTable, usersTable } from '../../lib/table-definitions.ts';
+
+export const stack = inject('stack');
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown> & { code?: string; errors?: { path: string; code: string }[] };
+}
+
+export async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  init: { headers?: Record<string, string>; raw?: string } = {},
+): Promise<ApiAnswer> {
+  const response = await fetch(`${stack.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...init.headers },
+    ...(init.raw !== undefined ? { body: init.raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+}
+
+export const post = (path: string, body: unknown) => call('POST', path, body);
+
+let serial = 0;
+/** A fresh, valid, fictional MyKad number per call, so tests never share a user. */
+export function newIcNumber(): string {
+  serial += 1;
+  const unique = (process.pid % 1000) * 1000 + serial;
+  return `880202${String(unique).padStart(6, '0').slice(-6)}`;
+}
+
+export async function registerUser(icNumber = newIcNumber()) {
+  const answer = await call(
+    'POST',
+    '/api/admin/users',
+    { icNumber, agencyCode: 'kth', name: 'Siti Test Binti Contoh', email: `u${icNumber}@example.gov.my`, roles: ['PENGGUNA'] },
+    { headers: { authorization: `Bearer ${stack.adminApiKey}` } },
+  );
+  if (answer.status !== 201) throw new Error(`register failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return { icNumber, userId: `kth:${icNumber}`, email: `u${icNumber}@example.gov.my` };
+}
+
+interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { html: string; text: string };
+  from: string;
+}
+
+/** Every mail the SES emulator holds for `to`, oldest first. */
+export async function mailsTo(to: string): Promise<StoredMail[]> {
+  const response = await fetch(`${stack.inboxUrl}store`);
+  const { emails } = (await response.json()) as { emails: StoredMail[] };
+  return emails.filter((m) => m.destination.to.includes(to));
+}
+
+export async function latestToken(to: string): Promise<string> {
+  const mails = await mailsTo(to);
+  const last = mails[mails.length - 1];
+  const token = last ? /#token=([A-Za-z0-9_-]+)/.exec(last.body.text)?.[1] : undefined;
+  if (!token) throw new Error(`no activation mail for ${to}`);
+  return token;
+}
+
+export const db = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ region: 'ap-southeast-1', endpoint: stack.dynamoEndpoint, credentials: LOCAL_CREDENTIALS }),
+);
+
+/** Moves the user's earlier sends an hour back, as if time had passed (no sleeping in tests). */
+export async function forgetEarlierSends(icNumber: string): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: usersTable.localName,
+      Key: { icNumber },
+      UpdateExpression: 'SET activationSends = :none',
+      ExpressionAttributeValues: { ':none': [] },
+    }),
+  );
+}
+
+/** Makes a token past its expiry while its item stays in the table, as DynamoDB TTL allows. */
+export async function expireToken(token: string): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: tokensTable.localName,
+      Key: { tokenHash: hashToken(token) },
+      UpdateExpression: 'SET expiresAt = :past',
+      ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+    }),
+  );
+}
+
+export async function storedUser(icNumber: string) {
+  const { Item } = await db.send(new GetCommand({ TableName: usersTable.localName, Key: { icNumber } }));
+  return Item;
+}
+
+export const goodActivation = (token: string) => ({
+  token,
+  securityAnswers: [
+    { questionId: 'mother-name', answer: 'Siti Aminah' },
+    { questionId: 'first-car', answer: 'Proton Saga' },
+    { questionId: 'favourite-colour', answer: 'Hijau Muda' },
+  ],
+  password: 'Tr0pika!Hujan#Lebat',
+  passwordConfirmation: 'Tr0pika!Hujan#Lebat',
+});
