@@ -14,6 +14,7 @@ const positiveInt = (min: number, max: number) => z.coerce.number().int().min(mi
 const schema = z.object({
   USERS_TABLE: z.string().min(1),
   TOKENS_TABLE: z.string().min(1),
+  SESSIONS_TABLE: z.string().min(1),
   SITE_URL: z
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
@@ -31,6 +32,10 @@ const schema = z.object({
   PASSWORD_MIN_LENGTH: positiveInt(8, 64).default(12),
   /** `on`: the source's composition rules (lower, upper, digit, special); `off`: NIST length-only. */
   PASSWORD_COMPOSITION: flag.default(true),
+  LOGIN_MAX_FAILURES: positiveInt(3, 20).default(5),
+  LOGIN_LOCK_SECONDS: positiveInt(60, 86_400).default(900),
+  SESSION_IDLE_SECONDS: positiveInt(60, 86_400).default(1800),
+  SESSION_MAX_SECONDS: positiveInt(300, 7 * 86_400).default(43_200),
   DYNAMODB_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('ap-southeast-1'),

@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { bcryptHasher } from '#adapters/bcrypt-hasher.ts';
 import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
 import { dynamoActivationStore } from '#adapters/dynamodb-activation-store.ts';
+import { dynamoSessionStore } from '#adapters/dynamodb-session-store.ts';
 import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { makeSesClient, sesv2Mailer } from '#adapters/email/sesv2-mailer.ts';
 import { cryptoRandom, systemClock } from '#adapters/system.ts';
@@ -9,6 +10,7 @@ import { makePasswordPolicy } from '#domain/password-policy.ts';
 import { makeActivateAccount } from '#domain/use-cases/activate-account.ts';
 import { makeRegisterUser } from '#domain/use-cases/register-user.ts';
 import { makeResendActivation } from '#domain/use-cases/resend-activation.ts';
+import { makeSignIn } from '#domain/use-cases/sign-in.ts';
 import { makeVerifyActivation } from '#domain/use-cases/verify-activation.ts';
 
 /**
@@ -52,4 +54,20 @@ export function activateAccountUseCase() {
 
 export function registerUserUseCase() {
   return makeRegisterUser({ users, clock });
+}
+
+export function signInUseCases() {
+  return makeSignIn({
+    users,
+    sessions: dynamoSessionStore(db, config.SESSIONS_TABLE),
+    hasher: bcryptHasher(config.BCRYPT_COST),
+    clock,
+    random: cryptoRandom,
+    settings: {
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockSeconds: config.LOGIN_LOCK_SECONDS,
+      sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+      sessionMaxSeconds: config.SESSION_MAX_SECONDS,
+    },
+  });
 }

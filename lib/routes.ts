@@ -15,6 +15,9 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/activation/resend', handler: 'resend-activation', auth: 'none' },
   { method: 'POST', path: '/api/activation/verify', handler: 'verify-activation', auth: 'none' },
   { method: 'POST', path: '/api/activation/activate', handler: 'activate-account', auth: 'none' },
+  { method: 'POST', path: '/api/auth/login', handler: 'login', auth: 'none' },
+  { method: 'GET', path: '/api/auth/session', handler: 'get-session', auth: 'none' },
+  { method: 'POST', path: '/api/auth/logout', handler: 'logout', auth: 'none' },
   { method: 'POST', path: '/api/admin/users', handler: 'register-user', auth: 'iam' },
   { method: 'GET', path: '/api/health', handler: 'health', auth: 'none' },
 ];

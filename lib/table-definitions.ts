@@ -34,4 +34,13 @@ export const tokensTable: TableDefinition = {
   stateful: false,
 };
 
-export const tableDefinitions = [usersTable, tokensTable] as const;
+export const sessionsTable: TableDefinition = {
+  id: 'Sessions',
+  envVar: 'SESSIONS_TABLE',
+  localName: 'ispeks-sessions',
+  partitionKey: 'sessionHash',
+  ttlAttribute: 'ttl',
+  stateful: false,
+};
+
+export const tableDefinitions = [usersTable, tokensTable, sessionsTable] as const;

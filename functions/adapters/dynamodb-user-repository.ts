@@ -53,5 +53,53 @@ export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: stri
         throw toDomainError(error, 'The user store');
       }
     },
+
+    async recordLoginFailure(icNumber) {
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { icNumber },
+            UpdateExpression: 'ADD failedLogins :one',
+            ConditionExpression: 'attribute_exists(icNumber)',
+            ExpressionAttributeValues: { ':one': 1 },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Number(Attributes?.failedLogins ?? 1);
+      } catch (error) {
+        throw toDomainError(error, 'The user store');
+      }
+    },
+
+    async lock(icNumber, until) {
+      await update(icNumber, 'SET lockedUntil = :until, failedLogins = :zero', {
+        ':until': until.toISOString(),
+        ':zero': 0,
+      });
+    },
+
+    async recordLoginSuccess(icNumber, at) {
+      await update(icNumber, 'SET failedLogins = :zero, lastLoginAt = :at REMOVE lockedUntil', {
+        ':zero': 0,
+        ':at': at.toISOString(),
+      });
+    },
   };
+
+  async function update(icNumber: string, expression: string, values: Record<string, unknown>) {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { icNumber },
+          UpdateExpression: expression,
+          ConditionExpression: 'attribute_exists(icNumber)',
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (error) {
+      throw toDomainError(error, 'The user store');
+    }
+  }
 }

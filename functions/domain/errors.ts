@@ -105,3 +105,33 @@ export class ServiceUnavailableError extends DomainError {
 export class ConcurrentUpdateError extends Error {
   override name = 'ConcurrentUpdateError';
 }
+
+export class InvalidCredentialsError extends DomainError {
+  override name = 'InvalidCredentialsError';
+  readonly status = 401;
+  readonly code = 'INVALID_CREDENTIALS';
+  readonly title = 'Sign-in failed';
+  constructor() {
+    super('The ID card number or the password is not correct.');
+  }
+}
+
+export class AccountLockedError extends DomainError {
+  override name = 'AccountLockedError';
+  readonly status = 423;
+  readonly code = 'ACCOUNT_LOCKED';
+  readonly title = 'Account locked';
+  constructor(override readonly retryAfterSeconds: number) {
+    super(`Too many failed attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  override name = 'UnauthenticatedError';
+  readonly status = 401;
+  readonly code = 'UNAUTHENTICATED';
+  readonly title = 'Not signed in';
+  constructor() {
+    super('There is no valid session. Sign in again.');
+  }
+}

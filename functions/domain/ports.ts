@@ -1,4 +1,4 @@
-import type { TokenRecord, User } from './user.ts';
+import type { Session, TokenRecord, User } from './user.ts';
 
 /** Time, injected so expiry and cooldowns are testable without sleeping. */
 export interface Clock {
@@ -22,6 +22,19 @@ export interface UserRepository {
   create(user: User): Promise<void>;
   /** Records a notice e-mail sent to an active user (enumeration-protection mode). */
   recordSend(user: User, sends: number[]): Promise<void>;
+  /** Counts one more failed sign-in atomically and returns the new count. */
+  recordLoginFailure(icNumber: string): Promise<number>;
+  /** Locks sign-in until `until` and starts the count again. */
+  lock(icNumber: string, until: Date): Promise<void>;
+  /** Resets the failure count and records the sign-in time. */
+  recordLoginSuccess(icNumber: string, at: Date): Promise<void>;
+}
+
+export interface SessionStore {
+  create(session: Session): Promise<void>;
+  get(sessionHash: string): Promise<Session | undefined>;
+  touch(sessionHash: string, lastSeenAt: Date): Promise<void>;
+  delete(sessionHash: string): Promise<void>;
 }
 
 export interface ActivationStore {

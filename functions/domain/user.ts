@@ -23,6 +23,30 @@ export interface User {
   activationSends: number[];
   /** Bumped on every send; conditional writes on it stop two concurrent sends. */
   sendRevision: number;
+  /** Consecutive failed sign-ins since the last success or lock. */
+  failedLogins?: number;
+  /** ISO 8601; sign-in is refused until then. */
+  lockedUntil?: string;
+  lastLoginAt?: string;
+}
+
+/** A server-side session; only the SHA-256 hash of its identifier is stored. */
+export interface Session {
+  sessionHash: string;
+  icNumber: string;
+  user: SessionUser;
+  createdAt: string;
+  lastSeenAt: string;
+  /** Absolute end (createdAt + the maximum lifetime). */
+  expiresAt: string;
+}
+
+export interface SessionUser {
+  userId: string;
+  icNumber: string;
+  name: string;
+  email: string;
+  roles: string[];
 }
 
 /**
@@ -54,5 +78,6 @@ export function publicUser(user: User) {
     status: user.status,
     registeredAt: user.registeredAt,
     activatedAt: user.activatedAt ?? null,
+    lastLoginAt: user.lastLoginAt ?? null,
   };
 }

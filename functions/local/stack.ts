@@ -8,7 +8,7 @@ import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { UserExistsError } from '#domain/errors.ts';
 import type { ApiHandler } from '#http/endpoint.ts';
 import { routes } from '#lib/routes.ts';
-import { tokensTable, usersTable } from '#lib/table-definitions.ts';
+import { sessionsTable, tokensTable, usersTable } from '#lib/table-definitions.ts';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
 import { LOCAL_CREDENTIALS } from './errors.ts';
 import { assertPortFree } from './net.ts';
@@ -101,6 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SES_ENDPOINT: ses.endpoint,
       [usersTable.envVar]: usersTable.localName,
       [tokensTable.envVar]: tokensTable.localName,
+      [sessionsTable.envVar]: sessionsTable.localName,
       SITE_URL: url,
       SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
       ...options.functionSettings,

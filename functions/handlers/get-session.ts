@@ -1,0 +1,11 @@
+import { plainEndpoint } from '#http/endpoint.ts';
+import { readSessionId } from '#http/session-cookie.ts';
+import { signInUseCases } from '../wiring.ts';
+
+const { currentSession } = signInUseCases();
+
+/** GET /api/auth/session — who is signed in; extends the idle timer. */
+export const handler = plainEndpoint(async (event) => ({
+  status: 200,
+  body: await currentSession(readSessionId(event)),
+}));

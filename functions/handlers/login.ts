@@ -1,0 +1,12 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { sessionCookie } from '#http/session-cookie.ts';
+import { signInUseCases } from '../wiring.ts';
+import { loginSchema } from './login.schema.ts';
+
+const { login } = signInUseCases();
+
+/** POST /api/auth/login — one generic failure; a new server-side session on success. */
+export const handler = jsonEndpoint(loginSchema, async (input) => {
+  const { sessionId, user, maxAgeSeconds } = await login(input);
+  return { status: 200, body: { user }, cookies: [sessionCookie(sessionId, maxAgeSeconds)] };
+});

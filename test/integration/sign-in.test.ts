@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { call, goodActivation, latestToken, post, registerUser, storedUser } from './client.ts';
+
+const PASSWORD = goodActivation('').password;
+
+async function activeUser() {
+  const user = await registerUser();
+  await post('/api/activation/resend', { userId: user.userId });
+  await post('/api/activation/activate', goodActivation(await latestToken(user.email)));
+  return user;
+}
+
+function sessionCookieOf(setCookie: string | null): string {
+  const cookie = /(__Host-ispeks-session=[^;]+)/.exec(setCookie ?? '')?.[1];
+  if (!cookie) throw new Error(`no session cookie in ${setCookie}`);
+  return cookie;
+}
+
+describe('sign-in over HTTP on the local stack', () => {
+  it('signs an active officer in with a __Host- session cookie, shows the session, and signs out', async () => {
+    const user = await activeUser();
+
+    const login = await post('/api/auth/login', { userId: user.icNumber, password: PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ userId: user.userId, name: 'SITI TEST BINTI CONTOH' });
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^__Host-ispeks-session=[A-Za-z0-9_-]{43}; Path=\/; Secure; HttpOnly; SameSite=Strict/);
+    const cookie = sessionCookieOf(setCookie);
+
+    const session = await call('GET', '/api/auth/session', undefined, { headers: { cookie } });
+    expect([session.status, (session.body.user as { userId: string }).userId]).toEqual([200, user.userId]);
+
+    const logout = await call('POST', '/api/auth/logout', undefined, { headers: { cookie } });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toContain('Max-Age=0');
+    const after = await call('GET', '/api/auth/session', undefined, { headers: { cookie } });
+    expect([after.status, after.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('answers an unknown ID, a pending account and a wrong password with the same 401', async () => {
+    const active = await activeUser();
+    const pending = await registerUser();
+
+    const answers = await Promise.all([
+      post('/api/auth/login', { userId: '770707077777', password: PASSWORD }),
+      post('/api/auth/login', { userId: pending.userId, password: PASSWORD }),
+      post('/api/auth/login', { userId: active.userId, password: `${PASSWORD}x` }),
+    ]);
+
+    for (const answer of answers) {
+      expect([answer.status, answer.body.code, answer.body.detail]).toEqual([
+        401,
+        'INVALID_CREDENTIALS',
+        answers[0]?.body.detail,
+      ]);
+    }
+  });
+
+  it('locks the account for 15 minutes after 5 failures in a row, even for the right password', async () => {
+    const user = await activeUser();
+
+    const failures = [];
+    for (let i = 0; i < 5; i++) failures.push(await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' }));
+    const rightButLocked = await post('/api/auth/login', { userId: user.userId, password: PASSWORD });
+
+    expect(failures.slice(0, 4).map((f) => f.status)).toEqual([401, 401, 401, 401]);
+    expect([failures[4]?.status, failures[4]?.body.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+    expect([rightButLocked.status, rightButLocked.body.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+    const retryAfter = Number(rightButLocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(850);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+  });
+
+  it('resets the failure count on a successful sign-in', async () => {
+    const user = await activeUser();
+    for (let i = 0; i < 4; i++) await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' });
+
+    const success = await post('/api/auth/login', { userId: user.userId, password: PASSWORD });
+    const nextFailure = await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' });
+
+    expect(success.status).toBe(200);
+    expect(nextFailure.status).toBe(401);
+    expect((await storedUser(user.icNumber))?.failedLogins).toBe(1);
+  });
+
+  it('refuses a session cookie that was never issued', async () => {
+    const answer = await call('GET', '/api/auth/session', undefined, {
+      headers: { cookie: '__Host-ispeks-session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
+
+    expect([answer.status, answer.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+});
