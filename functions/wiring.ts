@@ -1,7 +1,6 @@
-import { loadConfig } from './config.ts';
 import { bcryptHasher } from '#adapters/bcrypt-hasher.ts';
-import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
 import { dynamoActivationStore } from '#adapters/dynamodb-activation-store.ts';
+import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
 import { dynamoSessionStore } from '#adapters/dynamodb-session-store.ts';
 import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { makeSesClient, sesv2Mailer } from '#adapters/email/sesv2-mailer.ts';
@@ -12,6 +11,7 @@ import { makeRegisterUser } from '#domain/use-cases/register-user.ts';
 import { makeResendActivation } from '#domain/use-cases/resend-activation.ts';
 import { makeSignIn } from '#domain/use-cases/sign-in.ts';
 import { makeVerifyActivation } from '#domain/use-cases/verify-activation.ts';
+import { loadConfig } from './config.ts';
 
 /**
  * The composition root: builds the adapters from the checked configuration and hands each use
@@ -49,7 +49,12 @@ export function verifyActivationUseCase() {
 }
 
 export function activateAccountUseCase() {
-  return makeActivateAccount({ activations, clock, passwordPolicy, hasher: bcryptHasher(config.BCRYPT_COST) });
+  return makeActivateAccount({
+    activations,
+    clock,
+    passwordPolicy,
+    hasher: bcryptHasher(config.BCRYPT_COST),
+  });
 }
 
 export function registerUserUseCase() {

@@ -25,6 +25,24 @@ function tokenItem(record: TokenRecord) {
   return { ...record, ttl: Math.floor(Date.parse(record.expiresAt) / 1000) + TTL_GRACE_SECONDS };
 }
 
+/** Cancellation reasons that mean DynamoDB was overloaded, not that a condition or a race failed. */
+const THROTTLED_REASONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded']);
+
+/** A transaction refused by one of its conditions or a concurrent writer; throttling is not one. */
+function isRefused(error: unknown): error is TransactionCanceledException {
+  return (
+    error instanceof TransactionCanceledException &&
+    !(error.CancellationReasons ?? []).some((reason) => THROTTLED_REASONS.has(reason.Code ?? ''))
+  );
+}
+
+/** A throttled transaction is a 503 like any other overload; the SDK does not retry it. */
+function storeFailure(error: unknown): unknown {
+  return error instanceof TransactionCanceledException
+    ? new ServiceUnavailableError('The token store', { cause: error })
+    : toDomainError(error, 'The token store');
+}
+
 function withoutTtl(item: Record<string, unknown>): TokenRecord {
   const { ttl: _ttl, ...record } = item;
   return record as unknown as TokenRecord;
@@ -101,8 +119,8 @@ export function dynamoActivationStore(db: DynamoDBDocumentClient, tables: Activa
           }),
         );
       } catch (error) {
-        if (error instanceof TransactionCanceledException) throw new ConcurrentUpdateError();
-        throw toDomainError(error, 'The token store');
+        if (isRefused(error)) throw new ConcurrentUpdateError();
+        throw storeFailure(error);
       }
     },
 
@@ -116,7 +134,8 @@ export function dynamoActivationStore(db: DynamoDBDocumentClient, tables: Activa
                 Update: {
                   TableName: tables.users,
                   Key: { icNumber: user.icNumber },
-                  UpdateExpression: 'SET activationSends = :sends, sendRevision = :next REMOVE activationTokenHash',
+                  UpdateExpression:
+                    'SET activationSends = :sends, sendRevision = :next REMOVE activationTokenHash',
                   ConditionExpression: 'activationTokenHash = :token',
                   ExpressionAttributeValues: {
                     ':sends': user.activationSends,
@@ -130,8 +149,8 @@ export function dynamoActivationStore(db: DynamoDBDocumentClient, tables: Activa
         );
       } catch (error) {
         // A later send already replaced this token: nothing of ours is left to undo.
-        if (error instanceof TransactionCanceledException) return;
-        throw toDomainError(error, 'The token store');
+        if (isRefused(error)) return;
+        throw storeFailure(error);
       }
     },
 

@@ -12,7 +12,11 @@ export interface DynamoSettings {
  * One document client per process. The SDK retries throttling and 5xx with backoff (up to 3
  * attempts); the short timeouts keep a stuck call well inside the Lambda and API Gateway limits.
  */
-export function makeDocumentClient({ region, endpoint, credentials }: DynamoSettings): DynamoDBDocumentClient {
+export function makeDocumentClient({
+  region,
+  endpoint,
+  credentials,
+}: DynamoSettings): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region,
     ...(endpoint ? { endpoint } : {}),

@@ -20,7 +20,10 @@ export const SECURITY_QUESTIONS: readonly SecurityQuestion[] = [
     id: 'childhood-friend',
     text: { ms: 'Nama Kawan Baik Semasa Kecil?', en: 'The name of your best childhood friend?' },
   },
-  { id: 'first-pet', text: { ms: 'Nama Haiwan Peliharaan Pertama Anda?', en: 'The name of your first pet?' } },
+  {
+    id: 'first-pet',
+    text: { ms: 'Nama Haiwan Peliharaan Pertama Anda?', en: 'The name of your first pet?' },
+  },
   { id: 'favourite-food', text: { ms: 'Makanan Kegemaran Anda?', en: 'Your favourite food?' } },
   { id: 'first-workplace', text: { ms: 'Tempat Kerja Pertama Anda?', en: 'Where did you first work?' } },
   {

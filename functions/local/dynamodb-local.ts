@@ -56,13 +56,16 @@ export async function startDynamoLocal(port: number, dataDir?: string): Promise<
   try {
     for (;;) {
       if (child.exitCode !== null) {
-        throw new LocalStackError(`DynamoDB Local stopped at start-up: ${output.trim().split('\n').pop() ?? ''}`);
+        throw new LocalStackError(
+          `DynamoDB Local stopped at start-up: ${output.trim().split('\n').pop() ?? ''}`,
+        );
       }
       try {
         await db.send(new ListTablesCommand({}));
         return { endpoint, stop };
       } catch {
-        if (Date.now() > deadline) throw new LocalStackError('DynamoDB Local did not become ready in 30 seconds.');
+        if (Date.now() > deadline)
+          throw new LocalStackError('DynamoDB Local did not become ready in 30 seconds.');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }

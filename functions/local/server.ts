@@ -189,7 +189,10 @@ export function createLocalServer({ routes, webRoot, adminApiKey }: LocalServerO
       }
       const body = await readBody(req);
       if (body === undefined) {
-        send(res, problemFor(new ValidationError([{ path: '', code: 'BODY_TOO_LARGE' }], 'The body is too large.')));
+        send(
+          res,
+          problemFor(new ValidationError([{ path: '', code: 'BODY_TOO_LARGE' }], 'The body is too large.')),
+        );
         return;
       }
       const event = toEvent(req, route, body);

@@ -53,7 +53,11 @@ function webRoot(): string {
 }
 
 async function registerDemoUser(dynamoEndpoint: string): Promise<void> {
-  const db = makeDocumentClient({ region: 'ap-southeast-1', endpoint: dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
+  const db = makeDocumentClient({
+    region: 'ap-southeast-1',
+    endpoint: dynamoEndpoint,
+    credentials: LOCAL_CREDENTIALS,
+  });
   try {
     await dynamoUserRepository(db, usersTable.localName).create({
       ...DEMO_USER,
@@ -107,7 +111,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...options.functionSettings,
     });
 
-    const admin = new DynamoDBClient({ region: 'ap-southeast-1', endpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS });
+    const admin = new DynamoDBClient({
+      region: 'ap-southeast-1',
+      endpoint: dynamo.endpoint,
+      credentials: LOCAL_CREDENTIALS,
+    });
     await ensureTables(admin).finally(() => admin.destroy());
     await registerDemoUser(dynamo.endpoint);
 

@@ -20,7 +20,10 @@ describe('the published OpenAPI document', () => {
     const errors = await import('../../functions/domain/errors.ts');
     const codes = Object.values(errors)
       .filter((value) => typeof value === 'function')
-      .map((ErrorClass) => (new (ErrorClass as new (arg: unknown) => { code?: string })([]) as { code?: string }).code)
+      .map(
+        (ErrorClass) =>
+          (new (ErrorClass as new (arg: unknown) => { code?: string })([]) as { code?: string }).code,
+      )
       .filter((code): code is string => typeof code === 'string');
 
     expect(codes.length).toBeGreaterThan(8);

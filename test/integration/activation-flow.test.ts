@@ -21,7 +21,10 @@ describe('activation over HTTP on the local stack', () => {
 
     const resend = await post('/api/activation/resend', { userId: user.userId });
     expect(resend.status).toBe(202);
-    expect(resend.body).toEqual({ sentTo: expect.stringMatching(/^u\*+\d@example\.gov\.my$/), expiresInSeconds: 1800 });
+    expect(resend.body).toEqual({
+      sentTo: expect.stringMatching(/^u\*+\d@example\.gov\.my$/),
+      expiresInSeconds: 1800,
+    });
 
     const [mail] = await mailsTo(user.email);
     expect(mail?.subject).toBe('Pengaktifan Akaun iSPEKS');
@@ -33,7 +36,11 @@ describe('activation over HTTP on the local stack', () => {
 
     const verify = await post('/api/activation/verify', { token });
     expect(verify.status).toBe(200);
-    expect(verify.body.user).toMatchObject({ userId: user.userId, icNumber: user.icNumber, name: 'SITI TEST BINTI CONTOH' });
+    expect(verify.body.user).toMatchObject({
+      userId: user.userId,
+      icNumber: user.icNumber,
+      name: 'SITI TEST BINTI CONTOH',
+    });
     expect((verify.body.questions as unknown[]).length).toBeGreaterThanOrEqual(8);
 
     const activate = await post('/api/activation/activate', goodActivation(token));
@@ -127,7 +134,11 @@ describe('activation over HTTP on the local stack', () => {
     await post('/api/activation/resend', { userId: user.userId });
     const token = await latestToken(user.email);
 
-    const weak = await post('/api/activation/activate', { ...goodActivation(token), password: 'abc', passwordConfirmation: 'abd' });
+    const weak = await post('/api/activation/activate', {
+      ...goodActivation(token),
+      password: 'abc',
+      passwordConfirmation: 'abd',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.errors?.map((e) => e.code)).toEqual([
       'PASSWORD_TOO_SHORT',
@@ -149,11 +160,21 @@ describe('activation over HTTP on the local stack', () => {
 
     const duplicate = await post('/api/activation/activate', {
       ...base,
-      securityAnswers: [base.securityAnswers[0], { questionId: 'mother-name', answer: 'Lain Lagi' }, base.securityAnswers[2]],
+      securityAnswers: [
+        base.securityAnswers[0],
+        { questionId: 'mother-name', answer: 'Lain Lagi' },
+        base.securityAnswers[2],
+      ],
     });
-    const tooFew = await post('/api/activation/activate', { ...base, securityAnswers: base.securityAnswers.slice(0, 2) });
+    const tooFew = await post('/api/activation/activate', {
+      ...base,
+      securityAnswers: base.securityAnswers.slice(0, 2),
+    });
 
-    expect(duplicate.body.errors).toContainEqual({ path: 'securityAnswers.1.questionId', code: 'QUESTIONS_DUPLICATE' });
+    expect(duplicate.body.errors).toContainEqual({
+      path: 'securityAnswers.1.questionId',
+      code: 'QUESTIONS_DUPLICATE',
+    });
     expect(tooFew.body.errors).toContainEqual({ path: 'securityAnswers', code: 'QUESTIONS_COUNT' });
     expect((await post('/api/activation/verify', { token })).status).toBe(200);
   });
@@ -191,7 +212,11 @@ describe('registration on the local stack', () => {
   it('refuses the admin route without the bearer key and a duplicate MyKad number', async () => {
     const user = await registerUser();
 
-    const anonymous = await call('POST', '/api/admin/users', { icNumber: '880303035555', name: 'A B', email: 'a@example.gov.my' });
+    const anonymous = await call('POST', '/api/admin/users', {
+      icNumber: '880303035555',
+      name: 'A B',
+      email: 'a@example.gov.my',
+    });
     const duplicate = await call(
       'POST',
       '/api/admin/users',
@@ -204,7 +229,11 @@ describe('registration on the local stack', () => {
   });
 
   it('creates the tables from the stack definitions, with TTL on the tokens table', async () => {
-    const client = new DynamoDBClient({ region: 'ap-southeast-1', endpoint: stack.dynamoEndpoint, credentials: LOCAL_CREDENTIALS });
+    const client = new DynamoDBClient({
+      region: 'ap-southeast-1',
+      endpoint: stack.dynamoEndpoint,
+      credentials: LOCAL_CREDENTIALS,
+    });
 
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tokensTable.localName }));
 

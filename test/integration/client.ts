@@ -22,7 +22,11 @@ export async function call(
   const response = await fetch(`${stack.url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...init.headers },
-    ...(init.raw !== undefined ? { body: init.raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(init.raw !== undefined
+      ? { body: init.raw }
+      : body !== undefined
+        ? { body: JSON.stringify(body) }
+        : {}),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
@@ -42,10 +46,17 @@ export async function registerUser(icNumber = newIcNumber()) {
   const answer = await call(
     'POST',
     '/api/admin/users',
-    { icNumber, agencyCode: 'kth', name: 'Siti Test Binti Contoh', email: `u${icNumber}@example.gov.my`, roles: ['PENGGUNA'] },
+    {
+      icNumber,
+      agencyCode: 'kth',
+      name: 'Siti Test Binti Contoh',
+      email: `u${icNumber}@example.gov.my`,
+      roles: ['PENGGUNA'],
+    },
     { headers: { authorization: `Bearer ${stack.adminApiKey}` } },
   );
-  if (answer.status !== 201) throw new Error(`register failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 201)
+    throw new Error(`register failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return { icNumber, userId: `kth:${icNumber}`, email: `u${icNumber}@example.gov.my` };
 }
 
@@ -72,7 +83,11 @@ export async function latestToken(to: string): Promise<string> {
 }
 
 export const db = DynamoDBDocumentClient.from(
-  new DynamoDBClient({ region: 'ap-southeast-1', endpoint: stack.dynamoEndpoint, credentials: LOCAL_CREDENTIALS }),
+  new DynamoDBClient({
+    region: 'ap-southeast-1',
+    endpoint: stack.dynamoEndpoint,
+    credentials: LOCAL_CREDENTIALS,
+  }),
 );
 
 /** Moves the user's earlier sends an hour back, as if time had passed (no sleeping in tests). */

@@ -3,14 +3,38 @@ import { call } from './client.ts';
 
 const cases: { name: string; raw: string; contentType?: string; code: string; path?: string }[] = [
   { name: 'a body that is not JSON', raw: '{"userId": ', code: 'MALFORMED_JSON' },
-  { name: 'a field of the wrong type', raw: '{"userId": 900101145678}', code: 'INVALID_TYPE', path: 'userId' },
-  { name: 'an unknown field', raw: '{"userId": "900101145678", "admin": true}', code: 'UNKNOWN_FIELD', path: 'admin' },
+  {
+    name: 'a field of the wrong type',
+    raw: '{"userId": 900101145678}',
+    code: 'INVALID_TYPE',
+    path: 'userId',
+  },
+  {
+    name: 'an unknown field',
+    raw: '{"userId": "900101145678", "admin": true}',
+    code: 'UNKNOWN_FIELD',
+    path: 'admin',
+  },
   { name: 'a missing field', raw: '{}', code: 'REQUIRED', path: 'userId' },
-  { name: 'a body over 16 KiB', raw: JSON.stringify({ userId: 'x'.repeat(17 * 1024) }), code: 'BODY_TOO_LARGE' },
+  {
+    name: 'a body over 16 KiB',
+    raw: JSON.stringify({ userId: 'x'.repeat(17 * 1024) }),
+    code: 'BODY_TOO_LARGE',
+  },
   { name: 'a JSON array', raw: '[1,2]', code: 'INVALID_TYPE' },
-  { name: 'the wrong content type', raw: '{"userId":"900101145678"}', contentType: 'text/plain', code: 'UNSUPPORTED_MEDIA_TYPE' },
+  {
+    name: 'the wrong content type',
+    raw: '{"userId":"900101145678"}',
+    contentType: 'text/plain',
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
   { name: 'a malformed user ID', raw: '{"userId":"12345"}', code: 'USER_ID_INVALID', path: 'userId' },
-  { name: 'a null byte in the user ID', raw: '{"userId":"900101145678\\u0000"}', code: 'INVALID_CHARACTERS', path: 'userId' },
+  {
+    name: 'a null byte in the user ID',
+    raw: '{"userId":"900101145678\\u0000"}',
+    code: 'INVALID_CHARACTERS',
+    path: 'userId',
+  },
 ];
 
 describe('malformed requests to the local stack', () => {
@@ -23,7 +47,11 @@ describe('malformed requests to the local stack', () => {
 
       expect(answer.status).toBe(400);
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
-      expect(answer.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', title: expect.any(String) });
+      expect(answer.body).toMatchObject({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        title: expect.any(String),
+      });
       expect(answer.body.errors).toContainEqual({ path: c.path ?? expect.any(String), code: c.code });
     });
   }

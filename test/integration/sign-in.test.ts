@@ -24,7 +24,9 @@ describe('sign-in over HTTP on the local stack', () => {
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ userId: user.userId, name: 'SITI TEST BINTI CONTOH' });
     const setCookie = login.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/^__Host-ispeks-session=[A-Za-z0-9_-]{43}; Path=\/; Secure; HttpOnly; SameSite=Strict/);
+    expect(setCookie).toMatch(
+      /^__Host-ispeks-session=[A-Za-z0-9_-]{43}; Path=\/; Secure; HttpOnly; SameSite=Strict/,
+    );
     const cookie = sessionCookieOf(setCookie);
 
     const session = await call('GET', '/api/auth/session', undefined, { headers: { cookie } });
@@ -60,7 +62,8 @@ describe('sign-in over HTTP on the local stack', () => {
     const user = await activeUser();
 
     const failures = [];
-    for (let i = 0; i < 5; i++) failures.push(await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' }));
+    for (let i = 0; i < 5; i++)
+      failures.push(await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' }));
     const rightButLocked = await post('/api/auth/login', { userId: user.userId, password: PASSWORD });
 
     expect(failures.slice(0, 4).map((f) => f.status)).toEqual([401, 401, 401, 401]);
@@ -73,7 +76,8 @@ describe('sign-in over HTTP on the local stack', () => {
 
   it('resets the failure count on a successful sign-in', async () => {
     const user = await activeUser();
-    for (let i = 0; i < 4; i++) await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' });
+    for (let i = 0; i < 4; i++)
+      await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' });
 
     const success = await post('/api/auth/login', { userId: user.userId, password: PASSWORD });
     const nextFailure = await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' });

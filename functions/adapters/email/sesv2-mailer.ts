@@ -1,4 +1,4 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '#domain/ports.ts';
 import { toDomainError } from '../aws-errors.ts';
 import { renderActivationMail, renderAlreadyActiveMail } from './templates.ts';
@@ -8,7 +8,13 @@ export interface SenderSettings {
   senderName: string;
 }
 
-export function makeSesClient({ region, endpoint }: { region: string; endpoint?: string | undefined }): SESv2Client {
+export function makeSesClient({
+  region,
+  endpoint,
+}: {
+  region: string;
+  endpoint?: string | undefined;
+}): SESv2Client {
   return new SESv2Client({
     region,
     ...(endpoint ? { endpoint } : {}),
@@ -22,7 +28,8 @@ export function sesv2Mailer(client: SESv2Client, settings: SenderSettings): Mail
   const from = `"${settings.senderName.replace(/"/g, '')}" <${settings.senderEmail}>`;
   return {
     async send(mail) {
-      const rendered = mail.kind === 'activation' ? renderActivationMail(mail) : renderAlreadyActiveMail(mail);
+      const rendered =
+        mail.kind === 'activation' ? renderActivationMail(mail) : renderAlreadyActiveMail(mail);
       try {
         await client.send(
           new SendEmailCommand({

@@ -31,7 +31,13 @@ export function makeActivateAccount({ activations, clock, hasher, passwordPolicy
       ...(input.password === input.passwordConfirmation
         ? []
         : [{ path: 'passwordConfirmation', code: 'PASSWORD_MISMATCH' }]),
-      ...checkSecurityAnswers(input.securityAnswers, [record.icNumber, record.userId, input.password]),
+      // 900101-14-5678 names the same ID as 900101145678, so neither form is an acceptable answer.
+      ...checkSecurityAnswers(input.securityAnswers, [
+        record.icNumber,
+        record.icNumber.replace(/^(\d{6})(\d{2})/, '$1-$2-'),
+        record.userId,
+        input.password,
+      ]),
     ];
     if (problems.length > 0) throw new ValidationError(problems);
 

@@ -13,7 +13,7 @@ export async function findUsableToken(
   now: Date,
 ): Promise<TokenRecord> {
   const record = await activations.find(hashToken(token));
-  if (!record || record.purpose !== 'ACTIVATION') throw new TokenInvalidError();
+  if (record?.purpose !== 'ACTIVATION') throw new TokenInvalidError();
   if (record.usedAt) throw new AlreadyActiveError();
   if (isExpired(record.expiresAt, now)) throw new TokenExpiredError();
   return record;

@@ -21,7 +21,10 @@ export function makeRegisterUser({ users, clock }: { users: UserRepository; cloc
   return async function registerUser(input: RegisterInput) {
     const { icNumber, agencyCode } = parseUserId(input.icNumber, 'icNumber');
     if (agencyCode) {
-      throw new ValidationError([{ path: 'icNumber', code: 'USER_ID_INVALID' }], 'Give the agency code in agencyCode.');
+      throw new ValidationError(
+        [{ path: 'icNumber', code: 'USER_ID_INVALID' }],
+        'Give the agency code in agencyCode.',
+      );
     }
     const user: User = {
       icNumber,

@@ -39,7 +39,12 @@ export interface ResendResult {
 const HOUR_MS = 3_600_000;
 
 /** Seconds until another e-mail may go out, or 0 when one may go now. */
-export function resendWait(sends: number[], now: number, cooldownSeconds: number, maxPerHour: number): number {
+export function resendWait(
+  sends: number[],
+  now: number,
+  cooldownSeconds: number,
+  maxPerHour: number,
+): number {
   const recent = sends.filter((t) => t > now - HOUR_MS).sort((a, b) => a - b);
   const last = recent[recent.length - 1];
   const cooldownWait = last === undefined ? 0 : last + cooldownSeconds * 1000 - now;

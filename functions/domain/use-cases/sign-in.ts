@@ -50,7 +50,10 @@ export function makeSignIn({ users, sessions, hasher, clock, random, settings }:
       throw new AccountLockedError(Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000));
     }
     const canSignIn = user?.status === 'ACTIVE' && user.passwordHash !== undefined;
-    const matches = await hasher.verify(input.password, canSignIn ? (user.passwordHash as string) : await dummy());
+    const matches = await hasher.verify(
+      input.password,
+      canSignIn ? (user.passwordHash as string) : await dummy(),
+    );
     if (!user || !canSignIn || !matches) {
       if (user && canSignIn) {
         const failures = await users.recordLoginFailure(icNumber);

@@ -1,0 +1,478 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AlreadyActiveError,
+  TokenExpiredError,
+  TokenInvalidError,
+  UserExistsError,
+  ValidationError,
+} from '../../functions/domain/errors.ts';
+import { describePolicy, sourcePolicy } from '../../functions/domain/password-policy.ts';
+import type { AnswerInput } from '../../functions/domain/security-answers.ts';
+import { SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts';
+import { hashToken } from '../../functions/domain/token.ts';
+import {
+  type ActivateInput,
+  makeActivateAccount,
+} from '../../functions/domain/use-cases/activate-account.ts';
+import { makeRegisterUser } from '../../functions/domain/use-cases/register-user.ts';
+import { makeResendActivation } from '../../functions/domain/use-cases/resend-activation.ts';
+import { makeVerifyActivation } from '../../functions/domain/use-cases/verify-activation.ts';
+import {
+  CountingRandom,
+  FakeClock,
+  fakeHasher,
+  InMemoryActivationStore,
+  InMemoryUserRepository,
+  pendingUser,
+  RecordingMailer,
+  rejectionOf,
+  tokenFromLink,
+} from '../support/fakes.ts';
+
+const IC = '900101145678';
+const PASSWORD = 'Kopi-Tarik#2024pagi';
+const MINUTE = 60_000;
+
+const answers: AnswerInput[] = [
+  { questionId: 'mother-name', answer: '  Siti   AMINAH ' },
+  { questionId: 'first-car', answer: 'Proton Saga' },
+  { questionId: 'favourite-colour', answer: 'merah jambu' },
+];
+
+function goodInput(token: string, change: Partial<ActivateInput> = {}): ActivateInput {
+  return { token, securityAnswers: answers, password: PASSWORD, passwordConfirmation: PASSWORD, ...change };
+}
+
+/** A registered, pending officer and the use cases around her, over in-memory fakes. */
+function setUp() {
+  const clock = new FakeClock();
+  const users = new InMemoryUserRepository();
+  const activations = new InMemoryActivationStore(users);
+  const mailer = new RecordingMailer();
+  users.put(pendingUser());
+  const resendActivation = makeResendActivation({
+    users,
+    activations,
+    mailer,
+    clock,
+    random: new CountingRandom(),
+    settings: {
+      siteUrl: 'https://ispeks.example.gov.my',
+      tokenTtlSeconds: 1800,
+      cooldownSeconds: 60,
+      maxPerHour: 5,
+      enumerationProtection: false,
+      minResponseMs: 0,
+    },
+  });
+  /** Sends the activation e-mail and returns the token from its link. */
+  const sendLink = async () => {
+    await resendActivation({ userId: `kth:${IC}` });
+    const mail = mailer.sent.at(-1);
+    if (mail?.kind !== 'activation') throw new Error('no activation mail was sent');
+    return tokenFromLink(mail.link);
+  };
+  return {
+    clock,
+    users,
+    activations,
+    sendLink,
+    verify: makeVerifyActivation({ activations, clock, passwordPolicy: sourcePolicy }),
+    activate: makeActivateAccount({ activations, clock, hasher: fakeHasher, passwordPolicy: sourcePolicy }),
+  };
+}
+
+describe('verifyActivation', () => {
+  it('shows the user, the expiry, the question catalogue and the password policy', async () => {
+    // Arrange
+    const { sendLink, verify } = setUp();
+    const token = await sendLink();
+
+    // Act
+    const page = await verify({ token });
+
+    // Assert
+    expect(page).toEqual({
+      user: {
+        userId: `kth:${IC}`,
+        icNumber: IC,
+        name: 'AISYAH BINTI AHMAD',
+        email: 'aisyah.ahmad@example.gov.my',
+        registeredAt: '2020-09-14T03:50:04.000Z',
+      },
+      expiresAt: '2024-03-01T01:30:00.000Z',
+      questions: SECURITY_QUESTIONS,
+      passwordPolicy: describePolicy(sourcePolicy),
+    });
+  });
+
+  it('consumes nothing, so the link can be opened again and still be used', async () => {
+    // Arrange
+    const { sendLink, verify, activate, activations, users } = setUp();
+    const token = await sendLink();
+
+    // Act
+    await verify({ token });
+    await verify({ token });
+
+    // Assert
+    expect((await activations.find(hashToken(token)))?.usedAt).toBeUndefined();
+    expect(users.stored(IC).status).toBe('PENDING');
+    await expect(activate(goodInput(token))).resolves.toMatchObject({ status: 'ACTIVE' });
+  });
+
+  it('answers TokenInvalidError for a token that was never issued', async () => {
+    // Arrange
+    const { sendLink, verify } = setUp();
+    await sendLink();
+
+    // Act
+    const attempt = verify({ token: 'bm90LWEtcmVhbC10b2tlbi1idXQtbG9uZy1lbm91Z2gtdG8tbG9vaw' });
+
+    // Assert
+    await rejectionOf(attempt, TokenInvalidError);
+  });
+
+  it('accepts the token until its 30 minutes are over, then answers TokenExpiredError', async () => {
+    // Arrange
+    const { sendLink, verify, clock, activations } = setUp();
+    const token = await sendLink();
+    clock.advance(30 * MINUTE - 1);
+    await expect(verify({ token })).resolves.toBeDefined();
+
+    // Act
+    clock.advance(1);
+    const attempt = verify({ token });
+
+    // Assert: the record is still there (TTL deletes late), yet refused
+    await rejectionOf(attempt, TokenExpiredError);
+    expect(await activations.find(hashToken(token))).toBeDefined();
+  });
+
+  it('answers TokenInvalidError for a token replaced by a later e-mail', async () => {
+    // Arrange
+    const { sendLink, verify, clock } = setUp();
+    const first = await sendLink();
+    clock.advance(MINUTE);
+    const second = await sendLink();
+
+    // Act
+    const attempt = verify({ token: first });
+
+    // Assert
+    await rejectionOf(attempt, TokenInvalidError);
+    await expect(verify({ token: second })).resolves.toBeDefined();
+  });
+
+  it('answers AlreadyActiveError for a token that activated the account', async () => {
+    // Arrange
+    const { sendLink, verify, activate } = setUp();
+    const token = await sendLink();
+    await activate(goodInput(token));
+
+    // Act
+    const attempt = verify({ token });
+
+    // Assert
+    await rejectionOf(attempt, AlreadyActiveError);
+  });
+});
+
+describe('activateAccount', () => {
+  it('activates the account and answers with the time', async () => {
+    // Arrange
+    const { sendLink, activate, clock, users } = setUp();
+    const token = await sendLink();
+    clock.advance(5 * MINUTE);
+
+    // Act
+    const result = await activate(goodInput(token));
+
+    // Assert
+    expect(result).toEqual({ status: 'ACTIVE', activatedAt: '2024-03-01T01:05:00.000Z' });
+    const stored = users.stored(IC);
+    expect(stored.status).toBe('ACTIVE');
+    expect(stored.activatedAt).toBe('2024-03-01T01:05:00.000Z');
+    expect(stored.activationTokenHash).toBeUndefined();
+  });
+
+  it('stores the hash of the password and of each normalised answer, never the values', async () => {
+    // Arrange
+    const { sendLink, activate, users } = setUp();
+    const token = await sendLink();
+
+    // Act
+    await activate(goodInput(token));
+
+    // Assert
+    const stored = users.stored(IC);
+    expect(stored.passwordHash).toBe(await fakeHasher.hash(PASSWORD));
+    expect(stored.passwordHash).not.toBe(PASSWORD);
+    expect(stored.securityAnswers).toEqual([
+      { questionId: 'mother-name', answerHash: await fakeHasher.hash('siti aminah') },
+      { questionId: 'first-car', answerHash: await fakeHasher.hash('proton saga') },
+      { questionId: 'favourite-colour', answerHash: await fakeHasher.hash('merah jambu') },
+    ]);
+    const storedText = JSON.stringify(stored);
+    for (const { answer } of answers) expect(storedText).not.toContain(`"${answer}"`);
+  });
+
+  it('marks the token used', async () => {
+    // Arrange
+    const { sendLink, activate, activations, clock } = setUp();
+    const token = await sendLink();
+
+    // Act
+    await activate(goodInput(token));
+
+    // Assert
+    expect((await activations.find(hashToken(token)))?.usedAt).toBe(clock.now().toISOString());
+  });
+
+  it('reports every password problem at once, and a mismatched confirmation', async () => {
+    // Arrange
+    const { sendLink, activate } = setUp();
+    const token = await sendLink();
+
+    // Act
+    const error = await rejectionOf(
+      activate(goodInput(token, { password: 'abc', passwordConfirmation: 'abd' })),
+      ValidationError,
+    );
+
+    // Assert
+    expect(error.errors).toEqual([
+      { path: 'password', code: 'PASSWORD_TOO_SHORT' },
+      { path: 'password', code: 'PASSWORD_NO_UPPER' },
+      { path: 'password', code: 'PASSWORD_NO_DIGIT' },
+      { path: 'password', code: 'PASSWORD_NO_SPECIAL' },
+      { path: 'passwordConfirmation', code: 'PASSWORD_MISMATCH' },
+    ]);
+  });
+
+  it('leaves the token usable after a refused attempt', async () => {
+    // Arrange
+    const { sendLink, activate, users } = setUp();
+    const token = await sendLink();
+    await rejectionOf(
+      activate(goodInput(token, { password: 'abc', passwordConfirmation: 'abc' })),
+      ValidationError,
+    );
+    expect(users.stored(IC)).toMatchObject({ status: 'PENDING', activationTokenHash: hashToken(token) });
+    expect(users.stored(IC).passwordHash).toBeUndefined();
+
+    // Act
+    const result = await activate(goodInput(token));
+
+    // Assert
+    expect(result.status).toBe('ACTIVE');
+  });
+
+  it('reports password and answer problems together', async () => {
+    // Arrange
+    const { sendLink, activate } = setUp();
+    const token = await sendLink();
+    const badAnswers = [answers[0], { questionId: 'first-car', answer: 'ab' }] as AnswerInput[];
+
+    // Act
+    const error = await rejectionOf(
+      activate(
+        goodInput(token, {
+          password: 'Aisyah#2024Pagi!',
+          passwordConfirmation: 'Aisyah#2024Pagi!',
+          securityAnswers: badAnswers,
+        }),
+      ),
+      ValidationError,
+    );
+
+    // Assert
+    expect(error.errors).toEqual([
+      { path: 'password', code: 'PASSWORD_CONTAINS_PERSONAL_DATA' },
+      { path: 'securityAnswers', code: 'QUESTIONS_COUNT' },
+      { path: 'securityAnswers.1.answer', code: 'ANSWER_TOO_SHORT' },
+    ]);
+  });
+
+  it.each([
+    ['the ID number', IC],
+    ['the ID number written with dashes', '900101-14-5678'],
+    ['the user ID with its agency code', `kth:${IC}`],
+    ['the password', PASSWORD],
+  ])('refuses an answer equal to %s', async (_case, answer) => {
+    // Arrange
+    const { sendLink, activate } = setUp();
+    const token = await sendLink();
+    const securityAnswers = answers.map((a, i) => (i === 1 ? { ...a, answer } : a));
+
+    // Act
+    const error = await rejectionOf(activate(goodInput(token, { securityAnswers })), ValidationError);
+
+    // Assert
+    expect(error.errors).toEqual([{ path: 'securityAnswers.1.answer', code: 'ANSWER_TRIVIAL' }]);
+  });
+
+  it('answers AlreadyActiveError to a second activation with the same token', async () => {
+    // Arrange
+    const { sendLink, activate, users } = setUp();
+    const token = await sendLink();
+    await activate(goodInput(token));
+
+    // Act
+    const attempt = activate(
+      goodInput(token, { password: 'Another#Pass2024', passwordConfirmation: 'Another#Pass2024' }),
+    );
+
+    // Assert
+    await rejectionOf(attempt, AlreadyActiveError);
+    expect(users.stored(IC).passwordHash).toBe(await fakeHasher.hash(PASSWORD));
+  });
+
+  it('activates exactly once when two requests race with the same token', async () => {
+    // Arrange
+    const { sendLink, activate } = setUp();
+    const token = await sendLink();
+
+    // Act
+    const results = await Promise.allSettled([activate(goodInput(token)), activate(goodInput(token))]);
+
+    // Assert
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [loser] = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(loser instanceof AlreadyActiveError || loser instanceof TokenInvalidError).toBe(true);
+  });
+
+  it('answers TokenInvalidError for a token replaced by a later e-mail, and the new one works', async () => {
+    // Arrange
+    const { sendLink, activate, clock } = setUp();
+    const first = await sendLink();
+    clock.advance(MINUTE);
+    const second = await sendLink();
+
+    // Act
+    const attempt = activate(goodInput(first));
+
+    // Assert
+    await rejectionOf(attempt, TokenInvalidError);
+    await expect(activate(goodInput(second))).resolves.toMatchObject({ status: 'ACTIVE' });
+  });
+
+  it('answers TokenInvalidError for an unknown token', async () => {
+    // Arrange
+    const { activate } = setUp();
+
+    // Act
+    const attempt = activate(goodInput('never-issued'));
+
+    // Assert
+    await rejectionOf(attempt, TokenInvalidError);
+  });
+
+  it('answers TokenExpiredError after 30 minutes and leaves the account pending', async () => {
+    // Arrange
+    const { sendLink, activate, clock, users } = setUp();
+    const token = await sendLink();
+    clock.advance(31 * MINUTE);
+
+    // Act
+    const attempt = activate(goodInput(token));
+
+    // Assert
+    await rejectionOf(attempt, TokenExpiredError);
+    expect(users.stored(IC).status).toBe('PENDING');
+  });
+});
+
+describe('registerUser', () => {
+  function setUpRegistration() {
+    const clock = new FakeClock('2020-09-14T03:50:04.000Z');
+    const users = new InMemoryUserRepository();
+    return { users, register: makeRegisterUser({ users, clock }) };
+  }
+
+  it('stores a pending user with the name in upper case and the e-mail in lower case', async () => {
+    // Arrange
+    const { users, register } = setUpRegistration();
+
+    // Act
+    await register({
+      icNumber: '900101-14-5678',
+      agencyCode: 'kth',
+      name: '  Aisyah   binti Ahmad ',
+      email: ' Aisyah.Ahmad@Example.GOV.my ',
+      roles: ['PENYEDIA', 'PENYEDIA', 'PELULUS'],
+    });
+
+    // Assert
+    expect(users.stored(IC)).toEqual({
+      icNumber: IC,
+      agencyCode: 'kth',
+      name: 'AISYAH BINTI AHMAD',
+      email: 'aisyah.ahmad@example.gov.my',
+      roles: ['PENYEDIA', 'PELULUS'],
+      status: 'PENDING',
+      registeredAt: '2020-09-14T03:50:04.000Z',
+      activationSends: [],
+      sendRevision: 0,
+    });
+  });
+
+  it('answers with the public view of the user, without secrets or bookkeeping', async () => {
+    // Arrange
+    const { register } = setUpRegistration();
+
+    // Act
+    const view = await register({
+      icNumber: IC,
+      agencyCode: 'kth',
+      name: 'Aisyah binti Ahmad',
+      email: 'a@x.gov.my',
+    });
+
+    // Assert
+    expect(view).toMatchObject({
+      userId: `kth:${IC}`,
+      icNumber: IC,
+      agencyCode: 'kth',
+      name: 'AISYAH BINTI AHMAD',
+      email: 'a@x.gov.my',
+      roles: [],
+      status: 'PENDING',
+      registeredAt: '2020-09-14T03:50:04.000Z',
+      activatedAt: null,
+    });
+    const secretsAndBookkeeping = /hash|token|password|answer|sends|revision|failed|locked/i;
+    expect(Object.keys(view).filter((key) => secretsAndBookkeeping.test(key))).toEqual([]);
+  });
+
+  it('refuses a second registration of the same MyKad number, in any form', async () => {
+    // Arrange
+    const { register } = setUpRegistration();
+    await register({ icNumber: IC, name: 'Aisyah binti Ahmad', email: 'a@x.gov.my' });
+
+    // Act
+    const attempt = register({ icNumber: '900101-14-5678', name: 'Someone Else', email: 'b@x.gov.my' });
+
+    // Assert
+    await rejectionOf(attempt, UserExistsError);
+  });
+
+  it.each([
+    ['an impossible date', '901332145678'],
+    ['too few digits', '90010114567'],
+    ['an agency code inside the number', `kth:${IC}`],
+  ])('refuses an ID number with %s', async (_case, icNumber) => {
+    // Arrange
+    const { users, register } = setUpRegistration();
+
+    // Act
+    const error = await rejectionOf(
+      register({ icNumber, name: 'Aisyah', email: 'a@x.gov.my' }),
+      ValidationError,
+    );
+
+    // Assert
+    expect(error.errors).toEqual([{ path: 'icNumber', code: 'USER_ID_INVALID' }]);
+    expect(users.users.size).toBe(0);
+  });
+});
