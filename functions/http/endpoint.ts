@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { ServiceUnavailableError } from '#domain/errors.ts';
 import { type ValidatedEvent, validatedJsonBody } from './json-body.ts';
 import { log, setLogContext } from './logger.ts';
 import { problemDetails } from './problem-details.ts';
@@ -10,6 +11,17 @@ export type ApiHandler = (
   event: APIGatewayProxyEventV2,
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/**
+ * When the function is about to time out (a dependency hung past the SDK's own timeouts), middy
+ * aborts the handler; answer that through the one error path as 503 + Retry-After, not as its
+ * generic TimeoutError, which would become a 500.
+ */
+const plugin: middy.PluginObject = {
+  timeoutEarlyResponse: () => {
+    throw new ServiceUnavailableError('The service', { retryAfterSeconds: 5 });
+  },
+};
 
 function requestLog(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   let started = 0;
@@ -40,7 +52,7 @@ export function jsonEndpoint<S extends z.ZodType>(
   schema: S,
   handle: (input: z.infer<S>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ): ApiHandler {
-  return middy<ValidatedEvent<z.infer<S>>, APIGatewayProxyStructuredResultV2>()
+  return middy<ValidatedEvent<z.infer<S>>, APIGatewayProxyStructuredResultV2>(plugin)
     .use(requestLog())
     .use(problemDetails())
     .use(validatedJsonBody(schema))
@@ -49,7 +61,7 @@ export function jsonEndpoint<S extends z.ZodType>(
 
 /** The same stack for a route that takes no body (GET). */
 export function plainEndpoint(handle: (event: APIGatewayProxyEventV2) => Promise<HttpResult>): ApiHandler {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(plugin)
     .use(requestLog())
     .use(problemDetails())
     .handler(async (event) => toApiGatewayResult(await handle(event))) as unknown as ApiHandler;

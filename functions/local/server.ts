@@ -132,7 +132,7 @@ function lambdaContext(requestId: string, name: string): Context {
     logGroupName: `/aws/lambda/${name}`,
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => 20_000,
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -1,0 +1,409 @@
+import {
+  ProvisionedThroughputExceededException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dynamoActivationStore } from '#adapters/dynamodb-activation-store.ts';
+import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
+import {
+  AlreadyActiveError,
+  ConcurrentUpdateError,
+  ServiceUnavailableError,
+  TokenExpiredError,
+  TokenInvalidError,
+} from '#domain/errors.ts';
+import { issueToken } from '#domain/token.ts';
+import type { TokenRecord, User } from '#domain/user.ts';
+
+const TABLES = { users: 'users-table', tokens: 'tokens-table' };
+const SEVEN_DAYS = 7 * 24 * 3600;
+const NOW = new Date('2030-01-01T00:10:00.000Z');
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+const store = dynamoActivationStore(
+  makeDocumentClient({
+    region: 'ap-southeast-1',
+    credentials: { accessKeyId: 'AKIAFAKEFORTESTS0000', secretAccessKey: 'fake' },
+  }),
+  TABLES,
+);
+
+/** A token issued from fixed bytes, so the raw secret is known and can be looked for. */
+const issued = issueToken(
+  { bytes: (n) => new Uint8Array(n).fill(7) },
+  new Date('2030-01-01T00:00:00.000Z'),
+  1800,
+);
+
+function tokenRecord(overrides: Partial<TokenRecord> = {}): TokenRecord {
+  return {
+    tokenHash: issued.tokenHash,
+    purpose: 'ACTIVATION',
+    icNumber: '900101145678',
+    userId: 'kth:900101145678',
+    name: 'AISYAH BINTI AHMAD',
+    email: 'aisyah.ahmad@example.gov.my',
+    registeredAt: '2029-12-31T23:00:00.000Z',
+    issuedAt: issued.issuedAt.toISOString(),
+    expiresAt: issued.expiresAt.toISOString(),
+    ...overrides,
+  };
+}
+
+function user(overrides: Partial<User> = {}): User {
+  return {
+    icNumber: '900101145678',
+    agencyCode: 'kth',
+    name: 'AISYAH BINTI AHMAD',
+    email: 'aisyah.ahmad@example.gov.my',
+    roles: [],
+    status: 'PENDING',
+    registeredAt: '2029-12-31T23:00:00.000Z',
+    activationSends: [],
+    sendRevision: 4,
+    ...overrides,
+  };
+}
+
+function cancelled(...codes: string[]) {
+  return new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: {},
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+}
+
+const throttled = () =>
+  new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} });
+
+function transactItems(call = 0) {
+  return dynamo.commandCalls(TransactWriteCommand)[call]?.args[0].input.TransactItems ?? [];
+}
+
+const activation = {
+  token: tokenRecord(),
+  now: NOW,
+  passwordHash: '$2b$12$passwordhash',
+  securityAnswers: [{ questionId: 'mother-name', answerHash: '$2b$12$answerhash' }],
+};
+
+beforeEach(() => {
+  dynamo.reset();
+});
+
+describe('dynamoActivationStore.replaceToken', () => {
+  it('writes the new token, the user and the removal of the previous token in one transaction', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+    const sends = [NOW.getTime()];
+
+    // Act
+    await store.replaceToken(user({ activationTokenHash: 'previous-hash' }), tokenRecord(), sends);
+
+    // Assert
+    expect(dynamo.calls()).toHaveLength(1);
+    const [put, update, remove] = transactItems();
+    expect(put?.Put).toMatchObject({
+      TableName: TABLES.tokens,
+      Item: { ...tokenRecord(), ttl: Date.parse(issued.expiresAt.toISOString()) / 1000 + SEVEN_DAYS },
+      ConditionExpression: 'attribute_not_exists(tokenHash)',
+    });
+    expect(update?.Update).toMatchObject({
+      TableName: TABLES.users,
+      Key: { icNumber: '900101145678' },
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':token': issued.tokenHash,
+        ':sends': sends,
+        ':revision': 4,
+        ':next': 5,
+        ':pending': 'PENDING',
+      },
+    });
+    expect(update?.Update?.ConditionExpression).toContain('sendRevision = :revision');
+    expect(update?.Update?.ConditionExpression).toContain('#status = :pending');
+    expect(remove?.Delete).toEqual({ TableName: TABLES.tokens, Key: { tokenHash: 'previous-hash' } });
+  });
+
+  it('sets the ttl attribute to the expiry in epoch seconds plus seven days', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+    const token = tokenRecord({ expiresAt: '2030-03-01T12:30:45.678Z' });
+
+    // Act
+    await store.replaceToken(user(), token, []);
+
+    // Assert
+    const ttl = transactItems()[0]?.Put?.Item?.ttl;
+    expect(ttl).toBe(Math.floor(Date.UTC(2030, 2, 1, 12, 30, 45) / 1000) + SEVEN_DAYS);
+  });
+
+  it('deletes nothing when the user had no token before', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.replaceToken(user(), tokenRecord(), []);
+
+    // Assert
+    const items = transactItems();
+    expect(items).toHaveLength(2);
+    expect(items.some((item) => item.Delete)).toBe(false);
+  });
+
+  it('stores the hash it is given and never the raw token', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.replaceToken(user(), tokenRecord(), []);
+
+    // Assert
+    const written = JSON.stringify(transactItems());
+    expect(written).toContain(issued.tokenHash);
+    expect(written).not.toContain(issued.token);
+  });
+
+  it('reports a cancelled transaction (another send won the race) as ConcurrentUpdateError', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed', 'None'));
+
+    // Act
+    const attempt = store.replaceToken(user({ activationTokenHash: 'previous-hash' }), tokenRecord(), []);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ConcurrentUpdateError);
+  });
+
+  it('reports throttling as ServiceUnavailableError', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(throttled());
+
+    // Act
+    const attempt = store.replaceToken(user(), tokenRecord(), []);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it('reports a transaction cancelled for throttling as ServiceUnavailableError, not a lost race', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ThrottlingError', 'None'));
+
+    // Act
+    const attempt = store.replaceToken(user(), tokenRecord(), []);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+});
+
+describe('dynamoActivationStore.withdrawToken', () => {
+  it('deletes the token and restores the sends in one transaction, on condition the token is still current', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+    const before = user({ activationSends: [1_000], sendRevision: 4 });
+
+    // Act
+    await store.withdrawToken(before, tokenRecord());
+
+    // Assert
+    const [remove, restore] = transactItems();
+    expect(remove?.Delete).toEqual({ TableName: TABLES.tokens, Key: { tokenHash: issued.tokenHash } });
+    expect(restore?.Update).toMatchObject({
+      TableName: TABLES.users,
+      ConditionExpression: 'activationTokenHash = :token',
+      ExpressionAttributeValues: { ':sends': [1_000], ':token': issued.tokenHash },
+    });
+    expect(restore?.Update?.UpdateExpression).toContain('REMOVE activationTokenHash');
+  });
+
+  it('does nothing more when a later send has already replaced the token', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));
+
+    // Act
+    const attempt = store.withdrawToken(user(), tokenRecord());
+
+    // Assert
+    await expect(attempt).resolves.toBeUndefined();
+  });
+
+  it('reports a withdrawal cancelled for throttling as ServiceUnavailableError rather than leaving the token', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ThrottlingError', 'ThrottlingError'));
+
+    // Act
+    const attempt = store.withdrawToken(user(), tokenRecord());
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+});
+
+describe('dynamoActivationStore.find', () => {
+  it('reads consistently by hash and returns the record without its ttl attribute', async () => {
+    // Arrange
+    dynamo.on(GetCommand).resolves({ Item: { ...tokenRecord(), ttl: 1 } });
+
+    // Act
+    const found = await store.find(issued.tokenHash);
+
+    // Assert
+    expect(found).toEqual(tokenRecord());
+    expect(dynamo.commandCalls(GetCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLES.tokens,
+      Key: { tokenHash: issued.tokenHash },
+      ConsistentRead: true,
+    });
+  });
+
+  it('reports throttling as ServiceUnavailableError', async () => {
+    // Arrange
+    dynamo.on(GetCommand).rejects(throttled());
+
+    // Act
+    const attempt = store.find(issued.tokenHash);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+});
+
+describe('dynamoActivationStore.activate', () => {
+  it('sends one transaction that spends the token only if unused and unexpired, and activates a pending user', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.activate(activation);
+
+    // Assert
+    expect(dynamo.calls()).toHaveLength(1);
+    const [spend, activateUser] = transactItems();
+    expect(spend?.Update).toMatchObject({
+      TableName: TABLES.tokens,
+      Key: { tokenHash: issued.tokenHash },
+      ExpressionAttributeValues: { ':now': NOW.toISOString() },
+    });
+    expect(spend?.Update?.ConditionExpression).toContain('attribute_not_exists(usedAt)');
+    expect(spend?.Update?.ConditionExpression).toContain('expiresAt > :now');
+    expect(activateUser?.Update).toMatchObject({
+      TableName: TABLES.users,
+      Key: { icNumber: '900101145678' },
+      ExpressionAttributeValues: {
+        ':active': 'ACTIVE',
+        ':pending': 'PENDING',
+        ':token': issued.tokenHash,
+        ':password': activation.passwordHash,
+        ':answers': activation.securityAnswers,
+      },
+    });
+    expect(activateUser?.Update?.ConditionExpression).toContain('#status = :pending');
+    expect(activateUser?.Update?.ConditionExpression).toContain('activationTokenHash = :token');
+  });
+
+  it('retries once after a transaction conflict when the token is still unused and the user pending', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict', 'None')).resolves({});
+    dynamo.on(GetCommand, { TableName: TABLES.tokens }).resolves({ Item: { ...tokenRecord(), ttl: 1 } });
+    dynamo
+      .on(GetCommand, { TableName: TABLES.users })
+      .resolves({ Item: user({ activationTokenHash: issued.tokenHash }) });
+
+    // Act
+    const attempt = store.activate(activation);
+
+    // Assert
+    await expect(attempt).resolves.toBeUndefined();
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
+    expect(transactItems(1)).toEqual(transactItems(0));
+  });
+
+  it('gives up with ServiceUnavailableError when conflicts persist', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
+    dynamo.on(GetCommand, { TableName: TABLES.tokens }).resolves({ Item: tokenRecord() });
+    dynamo
+      .on(GetCommand, { TableName: TABLES.users })
+      .resolves({ Item: user({ activationTokenHash: issued.tokenHash }) });
+
+    // Act
+    const attempt = store.activate(activation);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(3);
+  });
+
+  it.each([
+    [
+      'AlreadyActiveError when the token was used meanwhile',
+      { Item: tokenRecord({ usedAt: NOW.toISOString() }) },
+      AlreadyActiveError,
+    ],
+    ['TokenInvalidError when the token is gone', {}, TokenInvalidError],
+    [
+      'TokenExpiredError when the token expired meanwhile',
+      { Item: tokenRecord({ expiresAt: NOW.toISOString() }) },
+      TokenExpiredError,
+    ],
+  ])('answers a cancelled transaction with %s', async (_, reread, expected) => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    dynamo.on(GetCommand, { TableName: TABLES.tokens }).resolves(reread);
+
+    // Act
+    const attempt = store.activate(activation);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(expected);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it.each([
+    ['AlreadyActiveError when the user is already active', user({ status: 'ACTIVE' }), AlreadyActiveError],
+    [
+      'TokenInvalidError when a later send replaced the token',
+      user({ activationTokenHash: 'newer-hash' }),
+      TokenInvalidError,
+    ],
+  ])('answers a cancellation on the user side with %s', async (_, reread, expected) => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));
+    dynamo.on(GetCommand, { TableName: TABLES.tokens }).resolves({ Item: tokenRecord() });
+    dynamo.on(GetCommand, { TableName: TABLES.users }).resolves({ Item: reread });
+
+    // Act
+    const attempt = store.activate(activation);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(expected);
+  });
+
+  it('reports throttling of the transaction as ServiceUnavailableError without retrying it', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(throttled());
+
+    // Act
+    const attempt = store.activate(activation);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('reports throttling of the re-read after a cancellation as ServiceUnavailableError', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    dynamo.on(GetCommand).rejects(throttled());
+
+    // Act
+    const attempt = store.activate(activation);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+});

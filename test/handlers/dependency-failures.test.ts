@@ -1,0 +1,396 @@
+import {
+  ConditionalCheckFailedException,
+  ProvisionedThroughputExceededException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { MessageRejected, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hashToken } from '#domain/token.ts';
+import { jsonEvent, type ParsedResult } from '../support/events.ts';
+import {
+  dynamo,
+  type Handlers,
+  IC_NUMBER,
+  loadHandlers,
+  pendingUser,
+  RAW_TOKEN,
+  ROUTES,
+  resetAwsMocks,
+  SITE_URL,
+  ses,
+  TOKENS_TABLE,
+  tokenItem,
+  USERS_TABLE,
+  validActivation,
+} from './setup.ts';
+
+let handlers: Handlers;
+
+beforeAll(async () => {
+  handlers = await loadHandlers();
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+beforeEach(() => {
+  resetAwsMocks();
+});
+
+const throttled = () =>
+  new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} });
+
+function throttlingException() {
+  const error = new Error('Rate exceeded');
+  error.name = 'ThrottlingException';
+  return Object.assign(error, { $metadata: { httpStatusCode: 400 } });
+}
+
+function timeout() {
+  const error = new Error('Connection timed out after 3000 ms');
+  error.name = 'TimeoutError';
+  return error;
+}
+
+function cancelled(...codes: string[]) {
+  return new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: {},
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+}
+
+const REQUESTS = {
+  resend: () => handlers.resend(jsonEvent(ROUTES.resend, { userId: `kth:${IC_NUMBER}` })),
+  verify: () => handlers.verify(jsonEvent(ROUTES.verify, { token: RAW_TOKEN })),
+  activate: () => handlers.activate(jsonEvent(ROUTES.activate, validActivation())),
+};
+
+function expectServiceUnavailable(result: ParsedResult) {
+  expect(result.status).toBe(503);
+  expect(result.headers['content-type']).toBe('application/problem+json');
+  expect(result.body).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  expect(Number(result.headers['retry-after'])).toBeGreaterThan(0);
+}
+
+function transactItems(call: number) {
+  const input = dynamo.commandCalls(TransactWriteCommand)[call]?.args[0].input;
+  return input?.TransactItems ?? [];
+}
+
+describe('a throttled or timed-out DynamoDB read', () => {
+  it.each(Object.keys(REQUESTS) as (keyof typeof REQUESTS)[])(
+    '%s: answers 503 SERVICE_UNAVAILABLE with Retry-After when throttled',
+    async (route) => {
+      // Arrange
+      dynamo.on(GetCommand).rejects(throttled());
+
+      // Act
+      const result = await REQUESTS[route]();
+
+      // Assert
+      expectServiceUnavailable(result);
+      expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    },
+  );
+
+  it.each(Object.keys(REQUESTS) as (keyof typeof REQUESTS)[])(
+    '%s: answers 503 with Retry-After on a ThrottlingException',
+    async (route) => {
+      // Arrange
+      dynamo.on(GetCommand).rejects(throttlingException());
+
+      // Act
+      const result = await REQUESTS[route]();
+
+      // Assert
+      expectServiceUnavailable(result);
+    },
+  );
+
+  it.each(Object.keys(REQUESTS) as (keyof typeof REQUESTS)[])(
+    '%s: answers 503 with Retry-After on a timeout',
+    async (route) => {
+      // Arrange
+      dynamo.on(GetCommand).rejects(timeout());
+
+      // Act
+      const result = await REQUESTS[route]();
+
+      // Assert
+      expectServiceUnavailable(result);
+    },
+  );
+
+  it('keeps the cause out of the answer', async () => {
+    // Arrange
+    dynamo.on(GetCommand).rejects(timeout());
+
+    // Act
+    const result = await REQUESTS.resend();
+
+    // Assert
+    expect(result.rawBody).not.toContain('3000 ms');
+    expect(result.rawBody).not.toContain('TimeoutError');
+  });
+});
+
+describe('resend-activation handler', () => {
+  const tenMinutesAgo = Date.now() - 10 * 60_000;
+
+  beforeEach(() => {
+    dynamo.on(GetCommand, { TableName: USERS_TABLE }).resolves({
+      Item: pendingUser({
+        activationTokenHash: 'previous-token-hash',
+        activationSends: [tenMinutesAgo],
+        sendRevision: 3,
+      }),
+    });
+    dynamo.on(TransactWriteCommand).resolves({});
+  });
+
+  it('on success answers 202 and e-mails a link whose token is stored only as its hash', async () => {
+    // Arrange
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+
+    // Act
+    const result = await REQUESTS.resend();
+
+    // Assert
+    expect(result.status).toBe(202);
+    expect(result.body).toEqual({ sentTo: 'a**********d@example.gov.my', expiresInSeconds: 1800 });
+    const text = ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple?.Body?.Text?.Data ?? '';
+    const token = new RegExp(`${SITE_URL}/account/activation#token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
+    expect(token).toBeDefined();
+    const put = transactItems(0)[0]?.Put;
+    expect(put?.Item?.tokenHash).toBe(hashToken(token as string));
+    expect(JSON.stringify(dynamo.calls().map((call) => call.args[0].input))).not.toContain(token);
+  });
+
+  it.each([
+    [
+      'rejects the message (MessageRejected)',
+      () => new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }),
+    ],
+    [
+      'throttles (TooManyRequestsException)',
+      () => new TooManyRequestsException({ message: 'Too many requests', $metadata: {} }),
+    ],
+  ])(
+    'answers 503 with Retry-After when SES %s, and withdraws the token so no cooldown is spent',
+    async (_, failure) => {
+      // Arrange
+      ses.on(SendEmailCommand).rejects(failure());
+
+      // Act
+      const result = await REQUESTS.resend();
+
+      // Assert
+      expectServiceUnavailable(result);
+      expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
+      const newTokenHash = transactItems(0)[0]?.Put?.Item?.tokenHash;
+      const [deleteToken, restoreUser] = transactItems(1);
+      expect(deleteToken?.Delete).toMatchObject({
+        TableName: TOKENS_TABLE,
+        Key: { tokenHash: newTokenHash },
+      });
+      expect(restoreUser?.Update).toMatchObject({
+        TableName: USERS_TABLE,
+        Key: { icNumber: IC_NUMBER },
+        ExpressionAttributeValues: { ':sends': [tenMinutesAgo], ':token': newTokenHash },
+      });
+      expect(restoreUser?.Update?.UpdateExpression).toMatch(/REMOVE activationTokenHash/);
+    },
+  );
+
+  it('answers 503, not 429, when DynamoDB cancels the token transaction for throttling', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ThrottlingError', 'None', 'None'));
+
+    // Act
+    const result = await REQUESTS.resend();
+
+    // Assert
+    expectServiceUnavailable(result);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('answers 429 RESEND_COOLDOWN when a concurrent send won the race for the user', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed', 'None'));
+
+    // Act
+    const result = await REQUESTS.resend();
+
+    // Assert
+    expect(result.status).toBe(429);
+    expect(result.body.code).toBe('RESEND_COOLDOWN');
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('answers 503 with Retry-After when the token write is throttled, and sends no e-mail', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(throttled());
+
+    // Act
+    const result = await REQUESTS.resend();
+
+    // Assert
+    expectServiceUnavailable(result);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+});
+
+describe('a dependency that hangs until the Lambda is about to time out', () => {
+  it('answers 503 with Retry-After rather than a generic 500', async () => {
+    // Arrange
+    dynamo.on(GetCommand, { TableName: USERS_TABLE }).resolves({ Item: pendingUser() });
+    dynamo.on(TransactWriteCommand).resolves({});
+    ses.on(SendEmailCommand).callsFake(() => new Promise(() => {}));
+
+    // Act
+    const result = await handlers.resend(jsonEvent(ROUTES.resend, { userId: IC_NUMBER }), {
+      getRemainingTimeInMillis: () => 100,
+    });
+
+    // Assert
+    expectServiceUnavailable(result);
+  });
+});
+
+describe('activate-account handler', () => {
+  const usedToken = () => tokenItem({ usedAt: new Date(Date.now() - 1000).toISOString() });
+
+  it('answers 200 ACTIVE when the transaction succeeds, storing no secret in clear', async () => {
+    // Arrange
+    dynamo.on(GetCommand, { TableName: TOKENS_TABLE }).resolves({ Item: tokenItem() });
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    const result = await REQUESTS.activate();
+
+    // Assert
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ status: 'ACTIVE', activatedAt: expect.any(String) });
+    const written = JSON.stringify(transactItems(0));
+    expect(written).not.toContain(validActivation().password);
+    expect(written).not.toContain('Siti Hajar');
+    expect(written).not.toContain(RAW_TOKEN);
+  });
+
+  it('answers 409 ALREADY_ACTIVE when the transaction is cancelled and the token turns out used', async () => {
+    // Arrange
+    dynamo
+      .on(GetCommand, { TableName: TOKENS_TABLE })
+      .resolvesOnce({ Item: tokenItem() })
+      .resolves({ Item: usedToken() });
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+
+    // Act
+    const result = await REQUESTS.activate();
+
+    // Assert
+    expect(result.status).toBe(409);
+    expect(result.body.code).toBe('ALREADY_ACTIVE');
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('answers 410 TOKEN_INVALID when the transaction is cancelled and the token is gone', async () => {
+    // Arrange
+    dynamo.on(GetCommand, { TableName: TOKENS_TABLE }).resolvesOnce({ Item: tokenItem() }).resolves({});
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+
+    // Act
+    const result = await REQUESTS.activate();
+
+    // Assert
+    expect(result.status).toBe(410);
+    expect(result.body.code).toBe('TOKEN_INVALID');
+  });
+
+  it('answers 503 with Retry-After when the activation transaction is throttled', async () => {
+    // Arrange
+    dynamo.on(GetCommand, { TableName: TOKENS_TABLE }).resolves({ Item: tokenItem() });
+    dynamo.on(TransactWriteCommand).rejects(throttled());
+
+    // Act
+    const result = await REQUESTS.activate();
+
+    // Assert
+    expectServiceUnavailable(result);
+  });
+});
+
+describe('register-user handler', () => {
+  const registration = {
+    icNumber: '900101-14-5678',
+    agencyCode: 'kth',
+    name: '  Aisyah   binti Ahmad ',
+    email: 'Aisyah.Ahmad@Example.gov.my',
+    roles: ['PEGAWAI'],
+  };
+  const register = () => handlers.register(jsonEvent(ROUTES.register, registration));
+
+  it('answers 201 with a Location header and the user without secrets', async () => {
+    // Arrange
+    dynamo.on(PutCommand).resolves({});
+
+    // Act
+    const result = await register();
+
+    // Assert
+    expect(result.status).toBe(201);
+    expect(result.headers.location).toBe('/api/admin/users/kth%3A900101145678');
+    expect(result.body).toMatchObject({
+      userId: 'kth:900101145678',
+      icNumber: IC_NUMBER,
+      name: 'AISYAH BINTI AHMAD',
+      email: 'aisyah.ahmad@example.gov.my',
+      status: 'PENDING',
+    });
+    for (const secret of [
+      'passwordHash',
+      'securityAnswers',
+      'activationTokenHash',
+      'activationSends',
+      'sendRevision',
+    ]) {
+      expect(result.body).not.toHaveProperty(secret);
+    }
+    expect(dynamo.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
+      TableName: USERS_TABLE,
+      Item: { icNumber: IC_NUMBER, status: 'PENDING' },
+      ConditionExpression: 'attribute_not_exists(icNumber)',
+    });
+  });
+
+  it('answers 409 USER_EXISTS when the conditional put fails', async () => {
+    // Arrange
+    dynamo
+      .on(PutCommand)
+      .rejects(
+        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
+      );
+
+    // Act
+    const result = await register();
+
+    // Assert
+    expect(result.status).toBe(409);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+    expect(result.body.code).toBe('USER_EXISTS');
+  });
+
+  it('answers 503 with Retry-After when the put is throttled', async () => {
+    // Arrange
+    dynamo.on(PutCommand).rejects(throttled());
+
+    // Act
+    const result = await register();
+
+    // Assert
+    expectServiceUnavailable(result);
+  });
+});

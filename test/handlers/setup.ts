@@ -1,0 +1,134 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { vi } from 'vitest';
+import { hashToken } from '#domain/token.ts';
+import type { TokenRecord, User } from '#domain/user.ts';
+import { lambdaContext, type ParsedResult, parseResult } from '../support/events.ts';
+
+export const USERS_TABLE = 'ispeks-users-test';
+export const TOKENS_TABLE = 'ispeks-tokens-test';
+export const SITE_URL = 'https://ispeks.example.gov.my';
+
+/** What `functions/config.ts` reads; endpoints unset so nothing points at a local emulator. */
+const TEST_ENV: Record<string, string | undefined> = {
+  USERS_TABLE,
+  TOKENS_TABLE,
+  SESSIONS_TABLE: 'ispeks-sessions-test',
+  SITE_URL,
+  SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
+  BCRYPT_COST: '4',
+  ENUMERATION_PROTECTION: 'off',
+  AWS_REGION: 'ap-southeast-1',
+  AWS_ACCESS_KEY_ID: 'AKIAFAKEFORTESTS0000',
+  AWS_SECRET_ACCESS_KEY: 'fake-secret-for-tests',
+  DYNAMODB_ENDPOINT: undefined,
+  SES_ENDPOINT: undefined,
+};
+
+/**
+ * Mocked on the classes, so every client the handlers build at module scope answers from here.
+ * Each test file gets its own module graph, hence its own mocks.
+ */
+export const dynamo = mockClient(DynamoDBDocumentClient);
+export const ses = mockClient(SESv2Client);
+
+export function resetAwsMocks(): void {
+  dynamo.reset();
+  ses.reset();
+}
+
+type Handler = (event: APIGatewayProxyEventV2, context?: Partial<Context>) => Promise<ParsedResult>;
+
+export interface Handlers {
+  resend: Handler;
+  verify: Handler;
+  activate: Handler;
+  register: Handler;
+  health: Handler;
+}
+
+/**
+ * The handlers read their configuration when first imported, so the environment is set before
+ * the dynamic imports. Undo with `vi.unstubAllEnvs()`.
+ */
+export async function loadHandlers(): Promise<Handlers> {
+  for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
+  const [resend, verify, activate, register, health] = await Promise.all([
+    import('../../functions/handlers/resend-activation.ts'),
+    import('../../functions/handlers/verify-activation.ts'),
+    import('../../functions/handlers/activate-account.ts'),
+    import('../../functions/handlers/register-user.ts'),
+    import('../../functions/handlers/health.ts'),
+  ]);
+  const invoking =
+    (module: { handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<object> }): Handler =>
+    async (event, context) =>
+      parseResult(await module.handler(event, lambdaContext(context)));
+  return {
+    resend: invoking(resend),
+    verify: invoking(verify),
+    activate: invoking(activate),
+    register: invoking(register),
+    health: invoking(health),
+  };
+}
+
+export const ROUTES = {
+  resend: '/api/activation/resend',
+  verify: '/api/activation/verify',
+  activate: '/api/activation/activate',
+  register: '/api/admin/users',
+  health: '/api/health',
+} as const;
+
+export const IC_NUMBER = '900101145678';
+export const RAW_TOKEN = 'q2V6c0VqZ1dTbHpCa3F2bVBxS2hYc2RaV0R0b3ZrT1E';
+
+export function pendingUser(overrides: Partial<User> = {}): User {
+  return {
+    icNumber: IC_NUMBER,
+    agencyCode: 'kth',
+    name: 'AISYAH BINTI AHMAD',
+    email: 'aisyah.ahmad@example.gov.my',
+    roles: ['PEGAWAI'],
+    status: 'PENDING',
+    registeredAt: '2030-01-01T00:00:00.000Z',
+    activationSends: [],
+    sendRevision: 0,
+    ...overrides,
+  };
+}
+
+/** A stored activation token item (with its TTL attribute), valid for another 20 minutes. */
+export function tokenItem(overrides: Partial<TokenRecord> = {}): TokenRecord & { ttl: number } {
+  const expiresAt = new Date(Date.now() + 20 * 60_000);
+  return {
+    tokenHash: hashToken(RAW_TOKEN),
+    purpose: 'ACTIVATION',
+    icNumber: IC_NUMBER,
+    userId: `kth:${IC_NUMBER}`,
+    name: 'AISYAH BINTI AHMAD',
+    email: 'aisyah.ahmad@example.gov.my',
+    registeredAt: '2030-01-01T00:00:00.000Z',
+    issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    ttl: Math.floor(expiresAt.getTime() / 1000) + 7 * 24 * 3600,
+    ...overrides,
+  };
+}
+
+/** A request body the activation use case accepts in full. */
+export function validActivation(token = RAW_TOKEN) {
+  return {
+    token,
+    securityAnswers: [
+      { questionId: 'mother-name', answer: 'Siti Hajar' },
+      { questionId: 'first-car', answer: 'Proton Saga' },
+      { questionId: 'favourite-colour', answer: 'Hijau Muda' },
+    ],
+    password: 'Harimau-Belang#77x',
+    passwordConfirmation: 'Harimau-Belang#77x',
+  };
+}
