@@ -11,7 +11,7 @@ import type { DataTables, DynamoDbAction } from './data.ts';
 import { IspeksFunction } from './ispeks-function.ts';
 import { routes } from './routes.ts';
 import { functionEnvironment, type Settings } from './settings.ts';
-import { type TableDefinition, tokensTable, usersTable } from './table-definitions.ts';
+import { sessionsTable, type TableDefinition, tokensTable, usersTable } from './table-definitions.ts';
 
 /** What each handler may touch. A route without an entry here fails the synth. */
 interface Permissions {
@@ -25,7 +25,7 @@ const permissions: Readonly<Record<string, Permissions>> = {
   'resend-activation': {
     description: 'Sends a new activation e-mail and invalidates earlier tokens',
     tables: [
-      [usersTable, ['GetItem', 'UpdateItem', 'ConditionCheckItem']],
+      [usersTable, ['GetItem', 'UpdateItem']],
       [tokensTable, ['PutItem', 'DeleteItem']],
     ],
     sendsEmail: true,
@@ -38,12 +38,27 @@ const permissions: Readonly<Record<string, Permissions>> = {
     description: 'Spends an activation token and activates the account in one transaction',
     tables: [
       [tokensTable, ['GetItem', 'UpdateItem']],
-      [usersTable, ['UpdateItem', 'GetItem', 'ConditionCheckItem']],
+      [usersTable, ['UpdateItem', 'GetItem']],
     ],
   },
   'register-user': {
     description: 'Registers a user (administrators, IAM-signed requests only)',
     tables: [[usersTable, ['PutItem']]],
+  },
+  login: {
+    description: 'Signs in: bcrypt check, failure count and lock, new server-side session',
+    tables: [
+      [usersTable, ['GetItem', 'UpdateItem']],
+      [sessionsTable, ['PutItem']],
+    ],
+  },
+  'get-session': {
+    description: 'Returns the signed-in user and extends or ends an idle session',
+    tables: [[sessionsTable, ['GetItem', 'UpdateItem', 'DeleteItem']]],
+  },
+  logout: {
+    description: 'Ends the session server-side',
+    tables: [[sessionsTable, ['DeleteItem']]],
   },
   health: { description: 'Liveness check', tables: [] },
 };
@@ -54,9 +69,10 @@ export interface ActivationApiProps {
 }
 
 /**
- * The HTTP API: one function per route, each allowed exactly the table actions its use case needs.
- * The activation routes are public by design (the secret token in the body is the credential); the
- * admin route requires IAM-signed requests.
+ * The HTTP API: one function per route of `routes.ts`, each allowed exactly the table actions its
+ * use case needs. Routes with `auth: 'none'` are public by design (the token, credentials or
+ * session cookie in the request is checked by the function); `auth: 'iam'` routes need IAM-signed
+ * requests.
  */
 export class ActivationApi extends Construct {
   readonly httpApi: HttpApi;
@@ -94,8 +110,9 @@ export class ActivationApi extends Construct {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            'Public by design: officers who cannot sign in yet call this route from the activation page, ' +
-            'and the request is authorised by the single-use secret token or rate-limited ID in its body.',
+            'Public by design: officers reach it from the pages before or while signed in, and the function ' +
+            'authorises each request by what it carries (a single-use token, credentials with lockout, or a ' +
+            'server-side session cookie), not by API Gateway.',
         });
       }
     }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -44,7 +44,8 @@ export class IspeksFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
-      timeout: Duration.seconds(10),
+      // Room for the SDK's retries (DynamoDB 3 × 2 s, SES 3 × 3 s) and a compensating write after them.
+      timeout: Duration.seconds(20),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
@@ -61,6 +62,7 @@ export class IspeksFunction extends Construct {
         sourcesContent: false,
         // Bundle the AWS SDK too: a pinned, tree-shaken SDK instead of whatever the runtime ships.
         externalModules: [],
+        logLevel: LogLevel.WARNING,
       },
     });
     logGroup.grantWrite(role);

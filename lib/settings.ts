@@ -7,12 +7,24 @@ import { z } from 'zod';
  * coerced. The bounds match `functions/config.ts`, except where production must be stricter
  * (https only, bcrypt cost at least 12: security.md 15).
  */
-const flag = z.union([
-  z.boolean(),
-  z.enum(['true', 'false', 'on', 'off', '1', '0']).transform((v) => v === 'true' || v === 'on' || v === '1'),
-]);
+const flag = z.union(
+  [
+    z.boolean(),
+    z
+      .enum(['true', 'false', 'on', 'off', '1', '0'])
+      .transform((v) => v === 'true' || v === 'on' || v === '1'),
+  ],
+  { error: 'must be true or false (or on/off)' },
+);
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const isHttpsUrl = (value: string) => URL.canParse(value) && new URL(value).protocol === 'https:';
 
 const optionalText = z
   .string()
@@ -22,8 +34,11 @@ const optionalText = z
 
 const schema = z
   .object({
-    siteUrl: z.url({ protocol: /^https$/ }).transform((u) => u.replace(/\/+$/, '')),
-    senderEmail: z.email(),
+    siteUrl: z
+      .string()
+      .refine(isHttpsUrl, 'must be an https:// URL')
+      .transform((u) => u.replace(/\/+$/, '')),
+    senderEmail: z.email('must be an e-mail address'),
     senderName: z
       .string()
       .trim()
@@ -63,7 +78,7 @@ export function readSettings(node: Node): Settings {
     const problems = parsed.error.issues
       .map((issue) => {
         const key = issue.path.join('.');
-        return `${key} ${issue.message} (got ${JSON.stringify(raw[key])})`;
+        return `${key}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
       })
       .join('; ');
     throw new SettingsError(`Invalid CDK context: ${problems}.`);

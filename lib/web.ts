@@ -29,7 +29,7 @@ import {
   type CfnBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { Settings } from './settings.ts';
 import { CONTENT_SECURITY_POLICY, PAGE_PATHS } from './site-headers.ts';
@@ -79,7 +79,7 @@ export class Website extends Construct {
     });
 
     const pageRoutes = new CloudFrontFunction(this, 'PageRoutes', {
-      comment: 'Maps clean page paths to their HTML files (lib/site-headers.ts)',
+      comment: 'Maps clean page paths to their HTML files',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(
         `var pages = ${JSON.stringify(PAGE_PATHS)};
@@ -135,7 +135,7 @@ function handler(event) {
     this.acknowledgeDistributionFindings(settings);
 
     const deployment = new BucketDeployment(this, 'Pages', {
-      sources: [Source.asset(pagesDirectory())],
+      sources: [pagesSource()],
       destinationBucket: siteBucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
@@ -168,8 +168,8 @@ function handler(event) {
     distribution.acknowledge({
       id: 'AwsSolutions-CFR1',
       reason:
-        'No geo restriction: officers must be able to activate from anywhere, including on duty abroad, ' +
-        'and the site offers nothing that a country block would protect.',
+        'No geo restriction: officers may activate while travelling or from networks that geolocate ' +
+        'outside Malaysia, and the pages hold nothing that a country block would protect.',
     });
     if (settings.webAclArn === undefined) {
       distribution.acknowledge({
@@ -238,18 +238,29 @@ function acknowledgeDeploymentFindings(deployment: BucketDeployment, siteBucket:
   });
 }
 
-/** The bootstrap asset bucket's objects, flattened the way cdk-nag names them in finding ids. */
+/**
+ * The bootstrap asset bucket's objects, flattened the way cdk-nag names them in finding ids: the
+ * default synthesizer's bucket name, with the account and region written in when the stack has a
+ * concrete environment. A synthesizer with another bucket name makes the synth fail here, loudly.
+ */
 function assetBucketObjects(stack: Stack): string {
   const synthesizer = stack.synthesizer;
   const qualifier =
     (synthesizer instanceof DefaultStackSynthesizer ? synthesizer.bootstrapQualifier : undefined) ??
     DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
   const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
-  return `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${region}/*`;
+  return `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*`;
 }
 
-/** The built pages (`web/dist`) when a build has run, otherwise the plain files in `web/`. */
-function pagesDirectory(): string {
+/**
+ * The built pages (`web/dist`) when a build has run, otherwise the plain files in `web/`, without
+ * the TypeScript sources, which must never be served.
+ */
+function pagesSource(): ISource {
   const built = fileURLToPath(new URL('../web/dist', import.meta.url));
-  return existsSync(built) ? built : fileURLToPath(new URL('../web', import.meta.url));
+  if (existsSync(built)) return Source.asset(built);
+  return Source.asset(fileURLToPath(new URL('../web', import.meta.url)), {
+    exclude: ['src', '**/*.ts', 'tsconfig*.json', 'node_modules'],
+  });
 }

@@ -1,0 +1,515 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '#config';
+import { routes } from '#lib/routes.ts';
+import { readSettings, SettingsError } from '#lib/settings.ts';
+import { CONTENT_SECURITY_POLICY, PAGE_HEADERS } from '#lib/site-headers.ts';
+import { IspeksActivationStack } from '#lib/stack.ts';
+import { tableDefinitions } from '#lib/table-definitions.ts';
+
+/* The synthesized template is plain JSON; these describe just the parts the assertions read. */
+type Json = Record<string, unknown>;
+interface Resource {
+  readonly Type: string;
+  readonly Properties: Json;
+  readonly DeletionPolicy?: string;
+}
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+/** The deployer's defaults, exactly as `cdk synth` reads them. */
+const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'))
+  .context as Json;
+
+const outdirs: string[] = [];
+
+function buildApp(context: Json, env?: { account: string; region: string }) {
+  const outdir = mkdtempSync(join(tmpdir(), 'ispeks-cdk-'));
+  outdirs.push(outdir);
+  const app = new App({ context, outdir });
+  const stack = new IspeksActivationStack(app, 'IspeksActivationStack', {
+    settings: readSettings(app.node),
+    ...(env === undefined ? {} : { env }),
+  });
+  return { app, stack };
+}
+
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const getAttId = (value: unknown): string | undefined =>
+  (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
+const refId = (value: unknown): string | undefined => (value as { Ref?: string }).Ref;
+
+let app: App;
+let template: Template;
+
+beforeAll(() => {
+  ({ app } = buildApp(cdkContext));
+  const stack = app.node.findChild('IspeksActivationStack') as IspeksActivationStack;
+  template = Template.fromStack(stack); // bundles every function with esbuild
+}, 120_000);
+
+afterAll(() => {
+  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
+});
+
+const resources = (type: string) => template.findResources(type) as Record<string, Resource>;
+
+function allowStatements(): Statement[] {
+  return Object.values(resources('AWS::IAM::Policy')).flatMap((policy) =>
+    (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.filter(
+      (s) => s.Effect === 'Allow',
+    ),
+  );
+}
+
+/** The IAM statements that apply to the function behind a route, found through route → integration → function → role. */
+function statementsForRoute(routeKey: string): Statement[] {
+  const route = Object.values(resources('AWS::ApiGatewayV2::Route')).find(
+    (r) => r.Properties.RouteKey === routeKey,
+  );
+  if (route === undefined) throw new Error(`No route ${routeKey}`);
+  const target = JSON.stringify(route.Properties.Target);
+  const integrationId = Object.keys(resources('AWS::ApiGatewayV2::Integration')).find((id) =>
+    target.includes(id),
+  );
+  const integration =
+    integrationId === undefined ? undefined : resources('AWS::ApiGatewayV2::Integration')[integrationId];
+  const fn = resources('AWS::Lambda::Function')[getAttId(integration?.Properties.IntegrationUri) ?? ''];
+  const roleId = getAttId(fn?.Properties.Role);
+  if (roleId === undefined) throw new Error(`No function role behind ${routeKey}`);
+  return Object.values(resources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => refId(role) === roleId))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** DynamoDB actions per table ("users", "tokens", ...); anything aimed elsewhere shows up under its raw resource. */
+function dynamoDbAccess(statements: Statement[]): Record<string, string[]> {
+  const tableIds = Object.fromEntries(
+    Object.entries(resources('AWS::DynamoDB::GlobalTable')).map(([id, table]) => {
+      const key = (table.Properties.KeySchema as Array<{ AttributeName: string }>)[0]?.AttributeName;
+      const def = tableDefinitions.find((d) => d.partitionKey === key);
+      return [id, def === undefined ? id : def.id.toLowerCase()];
+    }),
+  );
+  const access: Record<string, string[]> = {};
+  for (const statement of statements) {
+    const actions = asArray(statement.Action).filter((a) => a.startsWith('dynamodb:'));
+    if (actions.length === 0) continue;
+    for (const resource of asArray(statement.Resource)) {
+      const table = tableIds[getAttId(resource) ?? ''] ?? JSON.stringify(resource);
+      access[table] = [...(access[table] ?? []), ...actions.map((a) => a.replace('dynamodb:', ''))].sort();
+    }
+  }
+  return access;
+}
+
+describe('IspeksActivationStack data', () => {
+  it('expires tokens through DynamoDB TTL on the ttl attribute', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'tokenHash', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+    });
+  });
+
+  it('turns TTL on for every table whose definition names a TTL attribute', () => {
+    for (const def of tableDefinitions.filter((d) => d.ttlAttribute !== undefined)) {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        KeySchema: [{ AttributeName: def.partitionKey, KeyType: 'HASH' }],
+        TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true },
+      });
+    }
+  });
+
+  it('keeps the users table: point-in-time recovery, deletion protection, retained when the stack goes', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [{ AttributeName: 'icNumber', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('IspeksActivationStack functions', () => {
+  const appFunctions = () =>
+    Object.values(resources('AWS::Lambda::Function')).filter(
+      (fn) =>
+        (fn.Properties.Environment as { Variables?: Json } | undefined)?.Variables?.USERS_TABLE !== undefined,
+    );
+
+  it('runs every application function on nodejs22.x, arm64, traced, 1024 MB, 20 s', () => {
+    const functions = appFunctions();
+
+    expect(functions).toHaveLength(routes.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        MemorySize: 1024,
+        Timeout: 20,
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('uses no Node.js runtime other than nodejs22.x anywhere in the stack', () => {
+    const runtimes = Object.values(resources('AWS::Lambda::Function')).map((fn) =>
+      String(fn.Properties.Runtime),
+    );
+
+    expect(runtimes.filter((r) => r.startsWith('nodejs') && r !== 'nodejs22.x')).toEqual([]);
+  });
+
+  it('gives every function an environment that functions/config.ts accepts, with source maps on', () => {
+    for (const fn of appFunctions()) {
+      const variables = (fn.Properties.Environment as { Variables: Json }).Variables;
+      // Table names are CloudFormation references until deployment; stand in a name for each.
+      const env = Object.fromEntries(
+        Object.entries(variables).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? v : `deployed-${k.toLowerCase()}`,
+        ]),
+      );
+
+      expect(() => loadConfig(env)).not.toThrow();
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(env.SITE_URL).toBe(cdkContext.siteUrl);
+    }
+  });
+
+  it('writes each function to its own log group, which expires', () => {
+    const logGroups = resources('AWS::Logs::LogGroup');
+    const targets = appFunctions().map((fn) =>
+      refId((fn.Properties.LoggingConfig as Json | undefined)?.LogGroup),
+    );
+
+    expect(new Set(targets).size).toBe(routes.length);
+    for (const id of targets) expect(logGroups[id ?? '']?.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('IspeksActivationStack least privilege', () => {
+  it('grants no action "*" and no whole service ("dynamodb:*") in any IAM policy', () => {
+    const actions = allowStatements().flatMap((s) => asArray(s.Action));
+
+    expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
+  });
+
+  it('never grants a DynamoDB action on resource "*" or on a wildcard', () => {
+    const dynamoDbStatements = allowStatements().filter((s) =>
+      asArray(s.Action).some((a) => a.startsWith('dynamodb:')),
+    );
+
+    expect(dynamoDbStatements.length).toBeGreaterThan(0);
+    for (const statement of dynamoDbStatements) expect(JSON.stringify(statement.Resource)).not.toContain('*');
+  });
+
+  /** Exactly what each use case does, read from its adapters; a new route needs a line here. */
+  const expectedAccess: Record<string, Record<string, string[]>> = {
+    'POST /api/activation/resend': {
+      users: ['GetItem', 'UpdateItem'],
+      tokens: ['DeleteItem', 'PutItem'],
+    },
+    'POST /api/activation/verify': { tokens: ['GetItem'] },
+    'POST /api/activation/activate': {
+      tokens: ['GetItem', 'UpdateItem'],
+      users: ['GetItem', 'UpdateItem'],
+    },
+    'POST /api/auth/login': { users: ['GetItem', 'UpdateItem'], sessions: ['PutItem'] },
+    'GET /api/auth/session': { sessions: ['DeleteItem', 'GetItem', 'UpdateItem'] },
+    'POST /api/auth/logout': { sessions: ['DeleteItem'] },
+    'POST /api/admin/users': { users: ['PutItem'] },
+    'GET /api/health': {},
+  };
+
+  it.each(routes.map((r) => `${r.method} ${r.path}`))(
+    'lets the function behind %s use exactly the DynamoDB actions its use case needs',
+    (routeKey) => {
+      const access = dynamoDbAccess(statementsForRoute(routeKey));
+
+      expect(expectedAccess[routeKey], `no expected access written down for ${routeKey}`).toBeDefined();
+      expect(access).toEqual(expectedAccess[routeKey]);
+    },
+  );
+
+  it('keeps the verify function away from the users table and the health function away from all tables', () => {
+    expect(Object.keys(dynamoDbAccess(statementsForRoute('POST /api/activation/verify')))).toEqual([
+      'tokens',
+    ]);
+    expect(dynamoDbAccess(statementsForRoute('GET /api/health'))).toEqual({});
+  });
+
+  it('lets only the resend function send e-mail, and only as the configured sender', () => {
+    const sender = String(cdkContext.senderEmail);
+    const domain = sender.split('@')[1];
+    const sesActionsOf = (routeKey: string) =>
+      statementsForRoute(routeKey).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
+
+    const resend = sesActionsOf('POST /api/activation/resend');
+
+    expect(resend).toHaveLength(1);
+    expect(resend[0]?.Action).toBe('ses:SendEmail');
+    const identities = asArray(resend[0]?.Resource).map((r) => JSON.stringify(r));
+    expect(identities).toHaveLength(2);
+    expect(identities[0]).toContain(`:identity/${sender}`);
+    expect(identities[1]).toContain(`:identity/${domain}`);
+    for (const route of routes.filter((r) => r.handler !== 'resend-activation')) {
+      expect(sesActionsOf(`${route.method} ${route.path}`)).toEqual([]);
+    }
+  });
+});
+
+describe('IspeksActivationStack API', () => {
+  const deployedRoutes = () =>
+    Object.fromEntries(
+      Object.values(resources('AWS::ApiGatewayV2::Route')).map((r) => [
+        String(r.Properties.RouteKey),
+        r.Properties.AuthorizationType,
+      ]),
+    );
+
+  it('exposes the activation, admin and health routes with their methods', () => {
+    expect(Object.keys(deployedRoutes())).toEqual(
+      expect.arrayContaining([
+        'POST /api/activation/resend',
+        'POST /api/activation/verify',
+        'POST /api/activation/activate',
+        'POST /api/admin/users',
+        'GET /api/health',
+      ]),
+    );
+  });
+
+  it('deploys exactly the routes of lib/routes.ts, which the local server mounts too', () => {
+    expect(Object.keys(deployedRoutes()).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('requires IAM-signed requests on the admin route and leaves the others to the functions', () => {
+    const authorization = deployedRoutes();
+
+    expect(authorization['POST /api/admin/users']).toBe('AWS_IAM');
+    expect(authorization['POST /api/activation/resend']).toBe('NONE');
+    for (const route of routes) {
+      expect(authorization[`${route.method} ${route.path}`]).toBe(route.auth === 'iam' ? 'AWS_IAM' : 'NONE');
+    }
+  });
+
+  it('throttles the default stage and logs access without paths, bodies or callers', () => {
+    const [stage] = Object.values(resources('AWS::ApiGatewayV2::Stage'));
+    const format = String((stage?.Properties.AccessLogSettings as Json | undefined)?.Format);
+
+    expect(stage?.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+    expect(JSON.parse(format)).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+    });
+    expect(format).not.toMatch(/\$context\.(path|identity\.(user|caller|principal))|\$input/);
+  });
+
+  it('publishes the site and API addresses and the table names', () => {
+    for (const output of ['SiteUrl', 'ApiUrl', 'UsersTableName', 'TokensTableName']) {
+      template.hasOutput(output, { Value: Match.anyValue() });
+    }
+  });
+});
+
+describe('IspeksActivationStack pages', () => {
+  const distributionConfig = () =>
+    Object.values(resources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig as Json;
+
+  it('keeps the site bucket private and refuses plain HTTP', () => {
+    const [siteBucketId] = Object.keys(resources('AWS::S3::Bucket')).filter((id) =>
+      id.includes('SiteBucket'),
+    );
+
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: siteBucketId },
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      }),
+    });
+  });
+
+  it('lets only CloudFront (origin access control) read the site bucket', () => {
+    const config = distributionConfig();
+    const origins = config.Origins as Json[];
+
+    expect(origins.some((o) => o.OriginAccessControlId !== undefined)).toBe(true);
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+          }),
+        ]),
+      }),
+    });
+  });
+
+  it('adds HSTS, the CSP, nosniff, frame denial and no-referrer to pages and API answers', () => {
+    const [policyId] = Object.keys(resources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const config = distributionConfig();
+    const behaviours = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as Json[])] as Json[];
+
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          StrictTransportSecurity: {
+            AccessControlMaxAgeSec: 63_072_000,
+            IncludeSubdomains: true,
+            Preload: true,
+            Override: true,
+          },
+          ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: PAGE_HEADERS['X-Frame-Options'], Override: true },
+          ReferrerPolicy: { ReferrerPolicy: PAGE_HEADERS['Referrer-Policy'], Override: true },
+        },
+      }),
+    });
+    for (const behaviour of behaviours) {
+      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+      expect(behaviour.ViewerProtocolPolicy).toBe('redirect-to-https');
+    }
+  });
+
+  it('routes /api/* to the HTTP API with every method, no caching and the viewer headers except Host', () => {
+    const config = distributionConfig();
+    const apiBehaviour = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/api/*');
+    const apiOrigin = (config.Origins as Json[]).find((o) => o.Id === apiBehaviour?.TargetOriginId);
+
+    expect(apiBehaviour).toMatchObject({
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+    });
+    expect(JSON.stringify(apiOrigin?.DomainName)).toContain('.execute-api.');
+    expect(apiOrigin?.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only' });
+  });
+
+  it('maps clean page paths to their HTML files on viewer request', () => {
+    const [pageFunction] = Object.values(resources('AWS::CloudFront::Function'));
+    // The function is plain ES5 for the CloudFront runtime; run it here on sample requests.
+    const handler = new Function(
+      `${String(pageFunction?.Properties.FunctionCode)}\nreturn handler;`,
+    )() as (event: { request: { uri: string } }) => { uri: string };
+    const uriFor = (uri: string) => handler({ request: { uri } }).uri;
+
+    expect(uriFor('/account/activation')).toBe('/account/activation.html');
+    expect(uriFor('/account/activation/')).toBe('/account/activation.html');
+    expect(uriFor('/account/recovery')).toBe('/account/recovery.html');
+    expect(uriFor('/account/request')).toBe('/account/request.html');
+    expect(uriFor('/')).toBe('/index.html');
+    expect(uriFor('/assets/app.js')).toBe('/assets/app.js');
+    expect(distributionConfig().DefaultCacheBehavior).toMatchObject({
+      FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+    });
+  });
+});
+
+describe('IspeksActivationStack cdk-nag (AwsSolutions)', () => {
+  const unacknowledged = (scope: App) =>
+    new AwsSolutionsChecks()
+      .validateScope(scope)
+      .violations.map(
+        (v) =>
+          `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      );
+
+  it('leaves no error and no warning unacknowledged', () => {
+    expect(unacknowledged(app)).toEqual([]);
+  });
+
+  it('gives every acknowledgment a written reason of at least ten words', () => {
+    const acknowledgments = app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .filter(([id]) => id.includes('AwsSolutions-'));
+
+    expect(acknowledgments.length).toBeGreaterThan(0);
+    const tooShort = acknowledgments.filter(([, reason]) => reason.trim().split(/\s+/).length < 10);
+    expect(tooShort).toEqual([]);
+  });
+
+  it('also passes in a concrete region with a custom domain and a web ACL, and then requires TLS 1.2', () => {
+    const { app: customised, stack } = buildApp(
+      {
+        ...cdkContext,
+        domainName: 'ispeks.example.gov.my',
+        certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+        webAclArn:
+          'arn:aws:wafv2:us-east-1:123456789012:global/webacl/ispeks/00000000-0000-0000-0000-000000000000',
+        // Bundling is covered above; skipping it keeps this second synth fast.
+        'aws:cdk:bundling-stacks': [],
+      },
+      { account: '123456789012', region: 'ap-southeast-1' },
+    );
+
+    expect(unacknowledged(customised)).toEqual([]);
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['ispeks.example.gov.my'],
+        WebACLId: Match.stringLikeRegexp('^arn:aws:wafv2:'),
+        ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021' }),
+      }),
+    });
+  });
+});
+
+describe('readSettings', () => {
+  it('refuses bad context with one message that names every bad key', () => {
+    const bad = new App({ context: { ...cdkContext, siteUrl: 'http://insecure.example', bcryptCost: '10' } });
+
+    expect(() => readSettings(bad.node)).toThrow(SettingsError);
+    expect(() => readSettings(bad.node)).toThrow(
+      /siteUrl: must be an https:\/\/ URL.*bcryptCost: must be at least 12/,
+    );
+  });
+
+  it('accepts numbers and flags given as strings on the command line', () => {
+    const cli = new App({ context: { ...cdkContext, resendMaxPerHour: '7', enumerationProtection: 'on' } });
+
+    expect(readSettings(cli.node)).toMatchObject({ resendMaxPerHour: 7, enumerationProtection: true });
+  });
+});
