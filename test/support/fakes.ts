@@ -14,10 +14,11 @@ import type {
   Mailer,
   RandomSource,
   SecretHasher,
+  SessionStore,
   UserRepository,
 } from '../../functions/domain/ports.ts';
 import { isExpired } from '../../functions/domain/token.ts';
-import type { TokenRecord, User } from '../../functions/domain/user.ts';
+import type { Session, TokenRecord, User } from '../../functions/domain/user.ts';
 
 /** Time that moves only when a test says so; `sleep` advances it instead of waiting. */
 export class FakeClock implements Clock {
@@ -199,6 +200,28 @@ export class RecordingMailer implements Mailer {
       throw failure;
     }
     this.sent.push(copy(mail));
+  }
+}
+
+export class InMemorySessionStore implements SessionStore {
+  readonly sessions = new Map<string, Session>();
+
+  async create(session: Session): Promise<void> {
+    this.sessions.set(session.sessionHash, copy(session));
+  }
+
+  async get(sessionHash: string): Promise<Session | undefined> {
+    const session = this.sessions.get(sessionHash);
+    return session && copy(session);
+  }
+
+  async touch(sessionHash: string, lastSeenAt: Date): Promise<void> {
+    const session = this.sessions.get(sessionHash);
+    if (session) session.lastSeenAt = lastSeenAt.toISOString();
+  }
+
+  async delete(sessionHash: string): Promise<void> {
+    this.sessions.delete(sessionHash);
   }
 }
 
