@@ -54,6 +54,9 @@ export function activateAccountUseCase() {
     clock,
     passwordPolicy,
     hasher: bcryptHasher(config.BCRYPT_COST),
+    // Answers are hashed too (security.md 15), two cost steps lower: three per activation, and
+    // an answer is never a sign-in secret on its own.
+    answerHasher: bcryptHasher(Math.max(4, config.BCRYPT_COST - 2)),
   });
 }
 

@@ -217,6 +217,32 @@ describe('activateAccount', () => {
     for (const { answer } of answers) expect(storedText).not.toContain(`"${answer}"`);
   });
 
+  it('hashes the answers with the answer hasher when one is given', async () => {
+    // Arrange
+    const { sendLink, activations, clock, users } = setUp();
+    const answerHasher = { hash: async (s: string) => `a:${s}`, verify: async () => false };
+    const activate = makeActivateAccount({
+      activations,
+      clock,
+      hasher: fakeHasher,
+      answerHasher,
+      passwordPolicy: sourcePolicy,
+    });
+    const token = await sendLink();
+
+    // Act
+    await activate(goodInput(token));
+
+    // Assert
+    const stored = users.stored(IC);
+    expect(stored.passwordHash).toBe(await fakeHasher.hash(PASSWORD));
+    expect(stored.securityAnswers?.map((a) => a.answerHash)).toEqual([
+      'a:siti aminah',
+      'a:proton saga',
+      'a:merah jambu',
+    ]);
+  });
+
   it('marks the token used', async () => {
     // Arrange
     const { sendLink, activate, activations, clock } = setUp();
