@@ -16,6 +16,7 @@ import {
 } from '#domain/errors.ts';
 import { issueToken } from '#domain/token.ts';
 import type { TokenRecord, User } from '#domain/user.ts';
+import { pendingUser } from '../support/fakes.ts';
 
 const TABLES = { users: 'users-table', tokens: 'tokens-table' };
 const SEVEN_DAYS = 7 * 24 * 3600;
@@ -52,19 +53,9 @@ function tokenRecord(overrides: Partial<TokenRecord> = {}): TokenRecord {
   };
 }
 
+/** The fakes' pending user, with a send revision other than the default. */
 function user(overrides: Partial<User> = {}): User {
-  return {
-    icNumber: '900101145678',
-    agencyCode: 'kth',
-    name: 'AISYAH BINTI AHMAD',
-    email: 'aisyah.ahmad@example.gov.my',
-    roles: [],
-    status: 'PENDING',
-    registeredAt: '2029-12-31T23:00:00.000Z',
-    activationSends: [],
-    sendRevision: 4,
-    ...overrides,
-  };
+  return pendingUser({ registeredAt: '2029-12-31T23:00:00.000Z', sendRevision: 4, ...overrides });
 }
 
 function cancelled(...codes: string[]) {

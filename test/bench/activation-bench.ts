@@ -10,6 +10,7 @@ process.env.LOG_SILENT = '1';
 
 import { freePort } from '../../functions/local/net.ts';
 import { startLocalStack } from '../../functions/local/stack.ts';
+import { activationBody } from '../support/fixtures.ts';
 
 const users = Math.min(Number(process.env.BENCH_USERS ?? 100), 2000);
 const concurrency = Math.min(Number(process.env.BENCH_CONCURRENCY ?? 10), 100);
@@ -59,16 +60,7 @@ async function oneOfficer(i: number) {
   await timed('resend', '/api/activation/resend', { userId: icNumber });
   const token = await tokenFor(email);
   await timed('verify', '/api/activation/verify', { token });
-  await timed('activate', '/api/activation/activate', {
-    token,
-    securityAnswers: [
-      { questionId: 'mother-name', answer: 'Siti Aminah' },
-      { questionId: 'first-car', answer: 'Proton Saga' },
-      { questionId: 'favourite-colour', answer: 'Hijau Muda' },
-    ],
-    password: 'Tr0pika!Hujan#Lebat',
-    passwordConfirmation: 'Tr0pika!Hujan#Lebat',
-  });
+  await timed('activate', '/api/activation/activate', activationBody(token));
 }
 
 const percentile = (values: number[], p: number) => {

@@ -119,13 +119,4 @@ export async function storedUser(icNumber: string) {
   return Item;
 }
 
-export const goodActivation = (token: string) => ({
-  token,
-  securityAnswers: [
-    { questionId: 'mother-name', answer: 'Siti Aminah' },
-    { questionId: 'first-car', answer: 'Proton Saga' },
-    { questionId: 'favourite-colour', answer: 'Hijau Muda' },
-  ],
-  password: 'Tr0pika!Hujan#Lebat',
-  passwordConfirmation: 'Tr0pika!Hujan#Lebat',
-});
+export { activationBody as goodActivation } from '../support/fixtures.ts';
