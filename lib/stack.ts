@@ -8,6 +8,8 @@ import { Website } from './web.ts';
 
 export interface IspeksActivationStackProps extends StackProps {
   readonly settings: Settings;
+  /** Folder of the built pages (`web/dist`, made by `buildWeb()`), uploaded to the site bucket. */
+  readonly pagesDir: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export class IspeksActivationStack extends Stack {
 
     const tables = new DataTables(this, 'Data');
     const api = new ActivationApi(this, 'Api', { tables, settings });
-    const web = new Website(this, 'Web', { api: api.httpApi, settings });
+    const web = new Website(this, 'Web', { api: api.httpApi, settings, pagesDir: props.pagesDir });
 
     new CfnOutput(this, 'SiteUrl', { value: web.siteUrl, description: 'The pages and, under /api, the API' });
     new CfnOutput(this, 'ApiUrl', {

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DefaultStackSynthesizer, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -29,7 +27,7 @@ import {
   type CfnBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { Settings } from './settings.ts';
 import { CONTENT_SECURITY_POLICY, PAGE_PATHS } from './site-headers.ts';
@@ -37,6 +35,8 @@ import { CONTENT_SECURITY_POLICY, PAGE_PATHS } from './site-headers.ts';
 export interface WebsiteProps {
   readonly api: IHttpApi;
   readonly settings: Settings;
+  /** Folder of the built pages. */
+  readonly pagesDir: string;
 }
 
 /**
@@ -135,7 +135,7 @@ function handler(event) {
     this.acknowledgeDistributionFindings(settings);
 
     const deployment = new BucketDeployment(this, 'Pages', {
-      sources: [pagesSource()],
+      sources: [Source.asset(props.pagesDir)],
       destinationBucket: siteBucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
@@ -251,16 +251,4 @@ function assetBucketObjects(stack: Stack): string {
   const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
   const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
   return `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*`;
-}
-
-/**
- * The built pages (`web/dist`) when a build has run, otherwise the plain files in `web/`, without
- * the TypeScript sources, which must never be served.
- */
-function pagesSource(): ISource {
-  const built = fileURLToPath(new URL('../web/dist', import.meta.url));
-  if (existsSync(built)) return Source.asset(built);
-  return Source.asset(fileURLToPath(new URL('../web', import.meta.url)), {
-    exclude: ['src', '**/*.ts', 'tsconfig*.json', 'node_modules'],
-  });
 }

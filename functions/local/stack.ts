@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -9,6 +8,7 @@ import { UserExistsError } from '#domain/errors.ts';
 import type { ApiHandler } from '#http/endpoint.ts';
 import { routes } from '#lib/routes.ts';
 import { sessionsTable, tokensTable, usersTable } from '#lib/table-definitions.ts';
+import { buildWeb } from '../../scripts/build-web.ts';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
 import { LOCAL_CREDENTIALS } from './errors.ts';
 import { assertPortFree } from './net.ts';
@@ -45,11 +45,6 @@ export interface LocalStack {
   adminApiKey: string;
   demoUserId: string;
   stop(): Promise<void>;
-}
-
-function webRoot(): string {
-  const built = resolve('web/dist');
-  return existsSync(built) ? built : resolve('web');
 }
 
 async function registerDemoUser(dynamoEndpoint: string): Promise<void> {
@@ -124,7 +119,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const module = (await import(`../handlers/${route.handler}.ts`)) as { handler: ApiHandler };
       mounted.push({ ...route, fn: module.handler });
     }
-    const server: Server = createLocalServer({ routes: mounted, webRoot: webRoot(), adminApiKey });
+    // The pages are built at every start (a fraction of a second), so the stack serves what the sources say.
+    const pages = buildWeb();
+    const server: Server = createLocalServer({
+      routes: mounted,
+      webRoot: resolve(pages.outDir),
+      adminApiKey,
+    });
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
       server.listen(options.port, host, () => resolveListen());

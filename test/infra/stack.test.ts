@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
@@ -35,8 +35,12 @@ function buildApp(context: Json, env?: { account: string; region: string }) {
   const outdir = mkdtempSync(join(tmpdir(), 'ispeks-cdk-'));
   outdirs.push(outdir);
   const app = new App({ context, outdir });
+  // A stand-in for web/dist: what the stack does with the pages is under test here, not the pages.
+  mkdirSync(join(outdir, 'pages'));
+  writeFileSync(join(outdir, 'pages', 'index.html'), '<!doctype html><title>iSPEKS</title>');
   const stack = new IspeksActivationStack(app, 'IspeksActivationStack', {
     settings: readSettings(app.node),
+    pagesDir: join(outdir, 'pages'),
     ...(env === undefined ? {} : { env }),
   });
   return { app, stack };

@@ -1,0 +1,166 @@
+/**
+ * Builds the static pages into `web/dist`: every `web/src/*.ts` page entry bundled and minified
+ * into `assets/` (shared code split into chunks), the CSS minified, the icons copied, and each
+ * `web/pages/**\/*.html` rendered: partials included, and every `data-i18n` element's Malay
+ * text checked against (or, if empty, filled from) web/src/i18n/ms.ts, the one source of texts.
+ *
+ *   node --import tsx scripts/build-web.ts     prints the gzip size of all JS + CSS
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
+import { ms } from '../web/src/i18n/ms.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB = join(ROOT, 'web');
+/** The issue's budget for all JS and CSS together, gzipped. */
+export const WEB_BUDGET_GZIP_BYTES = 30 * 1024;
+/** Attributes that `data-i18n-<attribute>` may fill (web/src/lib/i18n.ts knows the same list). */
+const TRANSLATED_ATTRIBUTES = ['aria-label', 'placeholder', 'title'];
+
+export interface WebBuildResult {
+  outDir: string;
+  /** Paths relative to outDir. */
+  files: string[];
+  /** gzip size of every JS and CSS file, added up. */
+  gzipBytes: number;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function malay(key: string, varsJson: string | undefined, page: string): string {
+  if (!Object.hasOwn(ms, key)) throw new Error(`${page}: no string "${key}" in web/src/i18n/ms.ts`);
+  const vars = varsJson ? (JSON.parse(unescapeHtml(varsJson)) as Record<string, string | number>) : {};
+  return ms[key as keyof typeof ms].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    String(vars[name] ?? whole),
+  );
+}
+
+/** Partials, the version, then the Malay text of every `data-i18n` element and attribute. */
+export function renderPage(template: string, page: string, version: string): string {
+  const partials = (html: string): string =>
+    html.replace(/\{\{>\s*([\w-]+)\s*\}\}/g, (_, name: string) =>
+      partials(readFileSync(join(WEB, 'partials', `${name}.html`), 'utf8').trimEnd()),
+    );
+  let html = partials(template).replace(/\{\{version\}\}/g, version);
+
+  // Each marked element: empty, it gets the Malay text; with a text, that must be the table's.
+  html = html.replace(
+    /<([a-z][a-z0-9]*)(\s[^>]*)>([^<]*)<\/\1>/g,
+    (whole, tag: string, attributes: string, text: string) => {
+      const key = /\sdata-i18n="([^"]+)"/.exec(attributes)?.[1];
+      if (!key) return whole;
+      const vars = /\sdata-i18n-vars='([^']*)'/.exec(attributes)?.[1];
+      const expected = malay(key, vars, page);
+      if (text && unescapeHtml(text) !== expected) {
+        throw new Error(
+          `${page}: the text of "${key}" is "${text}", but web/src/i18n/ms.ts says "${expected}"`,
+        );
+      }
+      return `<${tag}${attributes}>${escapeHtml(expected)}</${tag}>`;
+    },
+  );
+  for (const attribute of TRANSLATED_ATTRIBUTES) {
+    html = html.replace(
+      new RegExp(`\\sdata-i18n-${attribute}="([^"]+)"`, 'g'),
+      (whole, key: string) => `${whole} ${attribute}="${escapeHtml(malay(key, undefined, page))}"`,
+    );
+  }
+
+  const leftover = /\{\{[^}]*\}\}/.exec(html);
+  if (leftover) throw new Error(`${page}: unresolved ${leftover[0]}`);
+  // The CSP (lib/site-headers.ts) would block these at run time; refuse them at build time.
+  if (/<script(?![^>]*\ssrc=)[^>]*>/i.test(html)) throw new Error(`${page}: inline <script>`);
+  if (/\sstyle=|<style/i.test(html)) throw new Error(`${page}: inline style`);
+  if (/\son[a-z]+=/i.test(html)) throw new Error(`${page}: inline event handler`);
+  return html;
+}
+
+/** Builds the pages into `outDir` (relative paths are taken from the project root). Synchronous. */
+export function buildWeb(outDir = 'web/dist'): WebBuildResult {
+  const out = resolve(ROOT, outDir);
+  const assets = join(out, 'assets');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(assets, { recursive: true });
+
+  const entries = readdirSync(join(WEB, 'src'))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(WEB, 'src', name));
+  buildSync({
+    entryPoints: entries,
+    outdir: assets,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: true,
+    target: 'es2020',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  buildSync({
+    entryPoints: listFiles(join(WEB, 'styles')).filter((path) => path.endsWith('.css')),
+    outdir: assets,
+    bundle: true,
+    minify: true,
+    target: ['chrome90', 'firefox90', 'safari14'],
+    logLevel: 'warning',
+  });
+  for (const icon of listFiles(join(WEB, 'icons')))
+    copyFileSync(icon, join(assets, relative(join(WEB, 'icons'), icon)));
+
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  for (const template of listFiles(join(WEB, 'pages')).filter((path) => path.endsWith('.html'))) {
+    const page = relative(join(WEB, 'pages'), template);
+    mkdirSync(dirname(join(out, page)), { recursive: true });
+    writeFileSync(join(out, page), renderPage(readFileSync(template, 'utf8'), page, version));
+  }
+
+  const files = listFiles(out).map((path) => relative(out, path).split('\\').join('/'));
+  const gzipBytes = files
+    .filter((file) => ['.js', '.css'].includes(extname(file)))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(out, file)), { level: 9 }).length, 0);
+  return { outDir: out, files: files.sort(), gzipBytes };
+}
+
+function main(): void {
+  const result = buildWeb();
+  const out = relative(process.cwd(), result.outDir) || '.';
+  process.stdout.write(`Built ${result.files.length} files into ${out}:\n`);
+  for (const file of result.files) {
+    const bytes = readFileSync(join(result.outDir, file));
+    const gz = ['.js', '.css'].includes(extname(file))
+      ? `  (${gzipSync(bytes, { level: 9 }).length} B gzip)`
+      : '';
+    process.stdout.write(`  ${file}  ${bytes.length} B${gz}\n`);
+  }
+  const kib = (result.gzipBytes / 1024).toFixed(1);
+  process.stdout.write(`JS + CSS: ${result.gzipBytes} B gzip (${kib} KiB; budget 30 KiB)\n`);
+  if (result.gzipBytes > WEB_BUDGET_GZIP_BYTES) {
+    process.stderr.write('Over the 30 KiB budget.\n');
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,340 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireToken, forgetEarlierSends, mailsTo } from '../integration/client.ts';
+import {
+  activationLink,
+  closePage,
+  DESKTOP,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  fillQuestions,
+  launchBrowser,
+  NARROW,
+  newOfficer,
+  officerWithLink,
+  openPage,
+  PASSWORD,
+  screenshot,
+  stack,
+} from './support.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Screenshot, axe and (on a narrow screen) the no-horizontal-scroll check for one page state. */
+async function checkState(page: Page, name: string, narrow: boolean): Promise<void> {
+  await screenshot(page, narrow ? `${name}-320` : name);
+  if (narrow) await expectNoHorizontalScroll(page);
+  await expectAccessible(page, name);
+}
+
+/** From the login page's "di sini" link to the success screen, as an officer does it. */
+async function activateThroughPages(page: Page, narrow: boolean) {
+  const officer = await newOfficer();
+
+  await page.goto(stack.url);
+  await expect.poll(() => page.locator('#login-form').isVisible()).toBe(true);
+  await checkState(page, 'login', narrow);
+
+  await page.getByRole('link', { name: 'di sini' }).click();
+  await page.waitForURL('**/account/request');
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Emel Pengaktifan Akaun');
+  await checkState(page, 'request', narrow);
+
+  await page.getByLabel('Sila nyatakan ID Pengguna akaun anda').fill(officer.userId);
+  await page.getByRole('button', { name: 'Hantar' }).click();
+  const sent = page.locator('#resend-sent-text');
+  await sent.waitFor();
+  expect(await sent.textContent()).toMatch(
+    /^Emel pengaktifan akaun telah dihantar ke emel berdaftar anda : u\*+\d@example\.gov\.my$/,
+  );
+  expect(await page.locator('#resend-form').isHidden()).toBe(true);
+  expect(await page.getByRole('link', { name: 'Kembali Ke Log Masuk' }).count()).toBe(1);
+  await checkState(page, 'request-sent', narrow);
+
+  const link = await activationLink(officer.email);
+  await page.goto(link);
+  await page.locator('#step-questions').waitFor();
+  expect(page.url()).toBe(`${stack.url}/account/activation`);
+  expect(await page.locator('#user-ic-number').textContent()).toBe(officer.icNumber);
+  expect(await page.locator('#user-name').textContent()).toBe('SITI TEST BINTI CONTOH');
+  expect(await page.locator('#user-email').textContent()).toBe(officer.email);
+  expect(await page.locator('#user-registered-at').textContent()).toMatch(
+    /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} [AP]M$/,
+  );
+  expect(await page.getByText('Anda perlu memilih TIGA(3) soalan keselamatan dibawah :').isVisible()).toBe(
+    true,
+  );
+  expect(await page.locator('#next').isDisabled()).toBe(true);
+  await checkState(page, 'activation-questions', narrow);
+
+  await fillQuestions(page);
+  await page.getByRole('button', { name: 'Seterusnya' }).click();
+  await page.locator('#step-password').waitFor();
+  expect(await page.locator('#progress-questions').getAttribute('class')).toContain('done');
+  expect(await page.locator('#password-rule-list li').allTextContents()).toEqual([
+    'Panjang aksara mesti tidak kurang daripada 12.',
+    'Mesti mengandungi aksara berhuruf kecil.',
+    'Mesti mengandungi aksara berhuruf besar.',
+    'Mesti mengandungi aksara bernombor.',
+    'Mesti mengandungi aksara khas.',
+  ]);
+  await checkState(page, 'activation-password', narrow);
+
+  await page.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Ulang Kata Laluan').fill(PASSWORD);
+  expect(await page.locator('#password-rules').isHidden()).toBe(true);
+  await page.getByRole('button', { name: 'Selesai' }).click();
+  const success = page.locator('#success-text');
+  await success.waitFor();
+  expect(await success.textContent()).toBe(
+    'Tahniah. Akaun anda telah berjaya diaktifkan. Anda boleh log masuk ke sistem.',
+  );
+  expect(await page.locator('.step.done').count()).toBe(2);
+  await checkState(page, 'activation-success', narrow);
+  return { ...officer, link };
+}
+
+describe('activation pages', () => {
+  it('take a new officer from the login page through the e-mail to an active account, then sign in and out', async () => {
+    const tp = await openPage(browser, DESKTOP);
+    const { page } = tp;
+
+    const officer = await activateThroughPages(page, false);
+
+    // The used link now says the account is active, with the way to log in.
+    await page.goto(officer.link);
+    await page.locator('#problem-view').waitFor();
+    expect(await page.locator('#problem-heading').textContent()).toBe('Akaun Telah Diaktifkan');
+    expect(await page.locator('#problem-active').isVisible()).toBe(true);
+
+    await page.goto(stack.url);
+    await page.getByLabel('No Kad Pengenalan').fill(officer.icNumber);
+    await page.getByLabel('Kata Laluan').fill('Salah!Kata1aluan');
+    await page.getByRole('button', { name: 'Log Masuk' }).click();
+    await expect
+      .poll(() => page.locator('#login-message').textContent())
+      .toBe('No Kad Pengenalan atau Kata Laluan tidak sah.');
+
+    await page.getByLabel('Kata Laluan').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log Masuk' }).click();
+    await page.locator('#session-view').waitFor();
+    expect(await page.locator('#session-name').textContent()).toBe('SITI TEST BINTI CONTOH');
+    expect(await page.locator('#session-user-id').textContent()).toBe(officer.userId);
+    await checkState(page, 'signed-in', false);
+
+    await page.reload();
+    await page.locator('#session-view').waitFor();
+
+    await page.getByRole('button', { name: 'Log Keluar' }).click();
+    await page.locator('#login-form').waitFor();
+    expect(await page.locator('#login-status').textContent()).toBe('Anda telah log keluar.');
+    await page.reload();
+    await expect.poll(() => page.locator('#login-form').isVisible()).toBe(true);
+    expect(await page.locator('#session-view').isHidden()).toBe(true);
+    await closePage(tp);
+  });
+
+  it('work on a 320 px wide screen without horizontal scrolling', async () => {
+    const tp = await openPage(browser, NARROW);
+    const { page } = tp;
+    await activateThroughPages(page, true);
+
+    const expired = await officerWithLink();
+    await expireToken(new URL(expired.link).hash.replace('#token=', ''));
+    await page.goto(expired.link);
+    await page.locator('#problem-view').waitFor();
+    await checkState(page, 'activation-expired', true);
+    await closePage(tp);
+  });
+
+  it('show an expired link as expired, and send a new e-mail from right there', async () => {
+    const tp = await openPage(browser, DESKTOP);
+    const { page } = tp;
+    const officer = await officerWithLink();
+    await expireToken(new URL(officer.link).hash.replace('#token=', ''));
+
+    await page.goto(officer.link);
+    await page.locator('#problem-view').waitFor();
+    expect(await page.locator('#problem-heading').textContent()).toBe('Pautan Telah Tamat Tempoh');
+    expect(page.url()).toBe(`${stack.url}/account/activation`);
+    await checkState(page, 'activation-expired', false);
+
+    // Within the resend cooldown the page says how long to wait.
+    await page.getByLabel('Sila nyatakan ID Pengguna akaun anda').fill(officer.userId);
+    await page.getByRole('button', { name: 'Hantar' }).click();
+    await expect
+      .poll(() => page.locator('#resend-message').textContent())
+      .toMatch(
+        /^Emel pengaktifan telah dihantar baru-baru ini\. Sila cuba semula selepas (1 minit|\d+ saat)\.$/,
+      );
+
+    await forgetEarlierSends(officer.icNumber);
+    await page.getByRole('button', { name: 'Hantar' }).click();
+    await page.locator('#resend-sent-text').waitFor();
+    expect(await page.locator('#resend-sent-text').textContent()).toContain(
+      'Emel pengaktifan akaun telah dihantar ke emel berdaftar anda :',
+    );
+    expect(await mailsTo(officer.email)).toHaveLength(2);
+
+    await page.goto(await activationLink(officer.email));
+    await page.locator('#step-questions').waitFor();
+    await closePage(tp);
+  });
+
+  it('say which problem a link has: missing, not valid, or an unknown user ID', async () => {
+    const tp = await openPage(browser, DESKTOP);
+    const { page } = tp;
+
+    await page.goto(`${stack.url}/account/activation`);
+    await page.locator('#problem-view').waitFor();
+    expect(await page.locator('#problem-heading').textContent()).toBe('Pautan Tidak Lengkap');
+    expect(await page.locator('#problem-resend').isVisible()).toBe(true);
+
+    await page.goto(`${stack.url}/account/activation#token=${'x'.repeat(43)}`);
+    await expect.poll(() => page.locator('#problem-heading').textContent()).toBe('Pautan Tidak Sah');
+    expect(page.url()).toBe(`${stack.url}/account/activation`);
+
+    await page.getByLabel('Sila nyatakan ID Pengguna akaun anda').fill('kth:880202999999');
+    await page.getByRole('button', { name: 'Hantar' }).click();
+    const fieldError = page.locator('#resend-user-id-error');
+    await expect.poll(() => fieldError.textContent()).toContain('Tiada akaun iSPEKS berdaftar');
+    expect(await page.locator('#resend-user-id').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Sila nyatakan ID Pengguna akaun anda').fill('bukan-id');
+    await page.getByRole('button', { name: 'Hantar' }).click();
+    await expect.poll(() => fieldError.textContent()).toContain('ID Pengguna tidak sah');
+    await closePage(tp);
+  });
+
+  it('keep Selesai disabled for a weak password, list the unmet rules, and show a server refusal at the field', async () => {
+    const tp = await openPage(browser, DESKTOP);
+    const { page } = tp;
+    const officer = await officerWithLink();
+    await page.goto(officer.link);
+    await page.locator('#step-questions').waitFor();
+    await fillQuestions(page);
+    await page.getByRole('button', { name: 'Seterusnya' }).click();
+
+    const password = page.getByLabel('Kata Laluan', { exact: true });
+    const confirmation = page.getByLabel('Ulang Kata Laluan');
+    const finish = page.getByRole('button', { name: 'Selesai' });
+    await password.fill('abc');
+    await confirmation.fill('abc');
+    expect(await page.locator('#password-rule-list li').allTextContents()).toEqual([
+      'Panjang aksara mesti tidak kurang daripada 12.',
+      'Mesti mengandungi aksara berhuruf besar.',
+      'Mesti mengandungi aksara bernombor.',
+      'Mesti mengandungi aksara khas.',
+    ]);
+    expect(await finish.isDisabled()).toBe(true);
+    await screenshot(page, 'activation-password-weak');
+
+    await password.fill('Abcdefgh1234!');
+    expect(await page.locator('#password-rules').isHidden()).toBe(true);
+    expect(await finish.isDisabled()).toBe(true); // the repetition differs
+    await confirmation.fill('Abcdefgh1234?');
+    await confirmation.blur();
+    expect(await page.locator('#password-confirmation-error').textContent()).toBe(
+      'Kata Laluan dan Ulang Kata Laluan tidak sepadan.',
+    );
+
+    // Every listed rule holds, but the server refuses the system's name in a password.
+    await password.fill('Ispeks!2024Kuat');
+    await confirmation.fill('Ispeks!2024Kuat');
+    expect(await finish.isEnabled()).toBe(true);
+    await finish.click();
+    await expect
+      .poll(() => page.locator('#password-error').textContent())
+      .toContain('Kata laluan tidak boleh mengandungi No Kad Pengenalan, nama anda atau nama sistem.');
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#step-password').isVisible()).toBe(true);
+    await expectAccessible(page, 'activation-password-refused');
+
+    await password.fill(PASSWORD);
+    await confirmation.fill(PASSWORD);
+    await finish.click();
+    await page.locator('#success-text').waitFor();
+    await closePage(tp);
+  });
+
+  it('send the officer back to the questions when the server refuses an answer (one equal to the password)', async () => {
+    const tp = await openPage(browser, DESKTOP);
+    const { page } = tp;
+    const officer = await officerWithLink();
+    await page.goto(officer.link);
+    await page.locator('#step-questions').waitFor();
+    await fillQuestions(page, [
+      { question: 'mother-name', answer: 'Siti Aminah' },
+      { question: 'first-car', answer: 'Proton Saga' },
+      { question: 'favourite-colour', answer: PASSWORD },
+    ]);
+    await page.getByRole('button', { name: 'Seterusnya' }).click();
+    await page.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Ulang Kata Laluan').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Selesai' }).click();
+
+    await page.locator('#step-questions').waitFor();
+    const answer = page.getByLabel('Jawapan 3');
+    expect(await answer.getAttribute('aria-invalid')).toBe('true');
+    expect(await answer.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('#progress-questions').getAttribute('aria-current')).toBe('step');
+    await expectAccessible(page, 'activation-questions-refused');
+
+    await answer.fill('Hijau Muda');
+    await page.getByRole('button', { name: 'Seterusnya' }).click();
+    await page.getByRole('button', { name: 'Selesai' }).click();
+    await page.locator('#success-text').waitFor();
+    await closePage(tp);
+  });
+
+  it('refuse duplicate questions and answers, and need exactly three rows', async () => {
+    const tp = await openPage(browser, DESKTOP);
+    const { page } = tp;
+    const officer = await officerWithLink();
+    await page.goto(officer.link);
+    await page.locator('#step-questions').waitFor();
+    const next = page.getByRole('button', { name: 'Seterusnya' });
+
+    await fillQuestions(page, [
+      { question: 'mother-name', answer: 'Siti Aminah' },
+      { question: 'mother-name', answer: 'Proton Saga' },
+      { question: 'favourite-colour', answer: 'Hijau Muda' },
+    ]);
+    expect(await page.getByLabel('Soalan 2', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#question-rows tr').nth(1).locator('.field-error').first().textContent()).toBe(
+      'Soalan ini telah dipilih. Sila pilih soalan yang berbeza.',
+    );
+    expect(await next.isDisabled()).toBe(true);
+    await screenshot(page, 'activation-questions-duplicate');
+    await expectAccessible(page, 'activation-questions-duplicate');
+
+    await page.getByLabel('Soalan 2', { exact: true }).selectOption('first-car');
+    await page.getByLabel('Jawapan 3').fill('siti  AMINAH');
+    await page.getByLabel('Jawapan 3').blur();
+    expect(await page.getByLabel('Jawapan 3').getAttribute('aria-invalid')).toBe('true');
+    expect(await next.isDisabled()).toBe(true);
+    await page.getByLabel('Jawapan 3').fill('Hijau Muda');
+    expect(await next.isEnabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Padam soalan 2' }).click();
+    expect(await page.locator('#question-rows tr').count()).toBe(2);
+    expect(await page.locator('#questions-count-error').textContent()).toBe(
+      'Sila pilih TIGA(3) soalan keselamatan.',
+    );
+    expect(await next.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Tambah Soalan' }).click();
+    expect(
+      await page.getByLabel('Soalan 3', { exact: true }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await page.getByLabel('Soalan 3', { exact: true }).selectOption('birth-town');
+    await page.getByLabel('Jawapan 3').fill('Kuala Terengganu');
+    expect(await next.isEnabled()).toBe(true);
+    await closePage(tp);
+  });
+});

@@ -1,0 +1,129 @@
+import { randomInt } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { mailsTo, post, registerUser, stack } from '../integration/client.ts';
+
+export { stack };
+
+export const SCREENSHOTS = 'test-artifacts/screenshots';
+export const DESKTOP = { width: 1280, height: 800 };
+export const NARROW = { width: 320, height: 640 };
+export const PASSWORD = 'Tr0pika!Hujan#Lebat';
+
+/** The system's Chromium, never a downloaded one. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  /** Requests that left the local stack's origin (refused, and a failure of the page). */
+  foreignRequests: string[];
+  /** CSP violations and uncaught script errors. */
+  pageProblems: string[];
+}
+
+/**
+ * A fresh context (own cookies and localStorage) that may only reach the local stack on
+ * loopback: any other request is aborted and recorded.
+ */
+export async function openPage(browser: Browser, viewport = DESKTOP): Promise<TestPage> {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  const origin = new URL(stack.url).origin;
+  const foreignRequests: string[] = [];
+  const pageProblems: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) pageProblems.push(msg.text());
+  });
+  page.on('pageerror', (error) => pageProblems.push(error.message));
+  return { page, context, foreignRequests, pageProblems };
+}
+
+/** Closes the context after checking that the page stayed on its origin and obeyed the CSP. */
+export async function closePage(tp: TestPage): Promise<void> {
+  await tp.context.close();
+  expect(tp.foreignRequests).toEqual([]);
+  expect(tp.pageProblems).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** axe-core on the page as it stands: zero violations, or a readable list of them. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(found, `axe violations in state "${state}"`).toEqual([]);
+}
+
+/** The page has no horizontal scroll at its current width. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, width } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
+    width: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+/** A fresh fictional officer, registered through the admin API with the bearer key. */
+export function newOfficer() {
+  return registerUser(`880202${String(randomInt(1_000_000)).padStart(6, '0')}`);
+}
+
+/** The activation link of the newest mail to `email`, as the officer would click it. */
+export async function activationLink(email: string): Promise<string> {
+  const mails = await mailsTo(email);
+  const text = mails[mails.length - 1]?.body.text ?? '';
+  const link = /(http:\/\/\S+\/account\/activation#token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (!link) throw new Error(`no activation link in the mail to ${email}`);
+  return link;
+}
+
+/** An officer with a fresh activation e-mail (requested through the API), and its link. */
+export async function officerWithLink() {
+  const officer = await newOfficer();
+  const sent = await post('/api/activation/resend', { userId: officer.userId });
+  if (sent.status !== 202) throw new Error(`resend failed: ${sent.status}`);
+  return { ...officer, link: await activationLink(officer.email) };
+}
+
+export const GOOD_ANSWERS = [
+  { question: 'mother-name', answer: 'Siti Aminah' },
+  { question: 'first-car', answer: 'Proton Saga' },
+  { question: 'favourite-colour', answer: 'Hijau Muda' },
+];
+
+/** Fills the three question rows (by mouse and typing, as most officers would). */
+export async function fillQuestions(page: Page, answers = GOOD_ANSWERS): Promise<void> {
+  const rows = page.locator('#question-rows tr');
+  for (const [i, { question, answer }] of answers.entries()) {
+    await rows.nth(i).locator('select').selectOption(question);
+    await rows.nth(i).locator('input').fill(answer);
+  }
+}

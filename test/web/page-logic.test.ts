@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkPassword,
+  describePolicy,
+  makePasswordPolicy,
+  sourcePolicy,
+} from '../../functions/domain/password-policy.ts';
+import { checkSecurityAnswers } from '../../functions/domain/security-answers.ts';
+import { SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts';
+import { formatMalaysiaDateTime } from '../../web/src/lib/format.ts';
+import { passwordChecker } from '../../web/src/lib/password-rules.ts';
+import { checkQuestionRows, type QuestionRow } from '../../web/src/lib/question-rows.ts';
+
+const personal = { icNumber: '900101145678', name: 'NUR AISYAH BINTI AHMAD' };
+const serverOnly = new Set(['PASSWORD_COMMON', 'PASSWORD_CONTAINS_PERSONAL_DATA']);
+
+describe('password rules on the page', () => {
+  const samples = [
+    '',
+    'abc',
+    'abcdefghijkl',
+    'ABCDEFGHIJKL1!',
+    'Abcdefghijk1',
+    'Tr0pika!Hujan#Lebat',
+    'Ñandú€12345ü',
+    `A1!${'x'.repeat(130)}`,
+    'Kuala Lumpur 1Z',
+  ];
+
+  it.each([
+    ['the source policy', sourcePolicy],
+    ['a length-only policy', makePasswordPolicy(15, false)],
+  ])('judge like the server under %s, from the policy that verify returns', (_, policy) => {
+    const check = passwordChecker(describePolicy(policy));
+    for (const password of samples) {
+      const server = checkPassword(password, policy, personal).filter((code) => !serverOnly.has(code));
+      expect(check(password), password).toEqual(server);
+    }
+  });
+
+  it("list the unmet rules in the source's order", () => {
+    expect(passwordChecker(describePolicy(sourcePolicy))('')).toEqual([
+      'PASSWORD_TOO_SHORT',
+      'PASSWORD_NO_LOWER',
+      'PASSWORD_NO_UPPER',
+      'PASSWORD_NO_DIGIT',
+      'PASSWORD_NO_SPECIAL',
+    ]);
+  });
+});
+
+describe('security question rows on the page', () => {
+  const known = new Set(SECURITY_QUESTIONS.map((q) => q.id));
+  const forbidden = ['900101145678', 'kth:900101145678'];
+
+  function serverView(rows: QuestionRow[]) {
+    return checkSecurityAnswers(rows, forbidden)
+      .map((p) => `${p.path}:${p.code}`)
+      .sort();
+  }
+
+  function pageView(rows: QuestionRow[]) {
+    const check = checkQuestionRows(rows, known, forbidden);
+    return [
+      ...(check.count ? [`securityAnswers:${check.count}`] : []),
+      ...check.rows.flatMap((p, i) => [
+        ...(p.question ? [`securityAnswers.${i}.questionId:${p.question}`] : []),
+        ...(p.answer ? [`securityAnswers.${i}.answer:${p.answer}`] : []),
+      ]),
+    ].sort();
+  }
+
+  it.each<[string, QuestionRow[]]>([
+    [
+      'three good rows',
+      [
+        { questionId: 'mother-name', answer: 'Siti Aminah' },
+        { questionId: 'first-car', answer: 'Proton Saga' },
+        { questionId: 'favourite-colour', answer: 'Hijau Muda' },
+      ],
+    ],
+    [
+      'a repeated question and an unchosen one',
+      [
+        { questionId: 'mother-name', answer: 'Siti Aminah' },
+        { questionId: 'mother-name', answer: 'Proton Saga' },
+        { questionId: '', answer: 'Hijau Muda' },
+      ],
+    ],
+    [
+      'short, equal and trivial answers',
+      [
+        { questionId: 'mother-name', answer: ' ab ' },
+        { questionId: 'first-car', answer: 'Proton  Saga' },
+        { questionId: 'favourite-colour', answer: 'proton saga' },
+      ],
+    ],
+    [
+      'an answer equal to the ID and one of a single repeated letter',
+      [
+        { questionId: 'mother-name', answer: '900101145678' },
+        { questionId: 'first-car', answer: 'aaaa' },
+        { questionId: 'favourite-colour', answer: 'Hijau Muda' },
+      ],
+    ],
+    [
+      'two rows only',
+      [
+        { questionId: 'mother-name', answer: 'Siti Aminah' },
+        { questionId: 'first-car', answer: 'Proton Saga' },
+      ],
+    ],
+  ])('judge like the server: %s', (_, rows) => {
+    expect(pageView(rows)).toEqual(serverView(rows));
+  });
+});
+
+describe('registration date', () => {
+  it('reads in Malaysia time as the source shows it', () => {
+    expect(formatMalaysiaDateTime('2020-09-14T03:50:04.000Z')).toBe('14/09/2020 11:50:04 AM');
+    expect(formatMalaysiaDateTime('2020-09-14T16:05:00Z')).toBe('15/09/2020 12:05:00 AM');
+    expect(formatMalaysiaDateTime('2020-09-14T04:30:00Z')).toBe('14/09/2020 12:30:00 PM');
+  });
+});

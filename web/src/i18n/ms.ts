@@ -1,0 +1,135 @@
+/**
+ * Malay, the default language. Texts marked "seed" are the source procedure's own words, kept
+ * verbatim. `{name}` marks a value filled in at run time. en.ts must have exactly these keys.
+ */
+export const ms = {
+  'app.subtitle': 'Sistem Perakaunan Akruan Kerajaan Negeri (iSPEKS)', // seed
+  'common.skipToContent': 'Langkau ke kandungan utama',
+  'common.languageGroup': 'Bahasa',
+  'common.version': 'Versi {version}',
+  'common.loading': 'Sedang dimuatkan…',
+  'common.sending': 'Sedang dihantar…',
+  'common.send': 'Hantar', // seed
+  'common.backToLogin': 'Kembali Ke Log Masuk', // seed
+  'common.login': 'Log Masuk', // seed
+  'common.forgotPassword': 'Lupa Kata Laluan', // seed
+  'common.retry': 'Cuba Lagi',
+  'common.done': '(selesai)',
+  'common.fixErrors': 'Sila betulkan ralat yang ditandakan.',
+  'time.second': '1 saat',
+  'time.seconds': '{n} saat',
+  'time.minute': '1 minit',
+  'time.minutes': '{n} minit',
+
+  'login.pageTitle': 'Log Masuk | iSPEKS',
+  'login.formHeading': 'Log Masuk',
+  'login.icNumber': 'No Kad Pengenalan', // seed
+  'login.password': 'Kata Laluan', // seed
+  'login.submit': 'Log Masuk', // seed
+  'login.resendBefore':
+    'Sekiranya anda telah membuat pendaftaran dan tidak menerima emel pengaktifan sila klik', // seed
+  'login.resendLink': 'di sini', // seed
+  'login.resendAfter': 'untuk penghantaran semula emel pengaktifan.', // seed
+  'login.requiredIcNumber': 'Sila masukkan No Kad Pengenalan.',
+  'login.requiredPassword': 'Sila masukkan Kata Laluan.',
+  'login.signedInHeading': 'Anda telah log masuk',
+  'login.name': 'Nama',
+  'login.userId': 'ID Pengguna',
+  'login.logout': 'Log Keluar',
+  'login.loggedOut': 'Anda telah log keluar.',
+
+  'request.pageTitle': 'Emel Pengaktifan Akaun | iSPEKS',
+  'request.heading': 'Emel Pengaktifan Akaun', // seed
+  'resend.label': 'Sila nyatakan ID Pengguna akaun anda', // seed
+  'resend.hint': 'Contoh: kth:123456789012 atau 123456789012',
+  'resend.required': 'Sila nyatakan ID Pengguna akaun anda.',
+  'resend.sentTo': 'Emel pengaktifan akaun telah dihantar ke emel berdaftar anda :', // seed
+  'resend.sentNeutral':
+    'Sekiranya ID Pengguna ini berdaftar dan belum diaktifkan, emel pengaktifan akaun telah dihantar ke emel berdaftar akaun tersebut.',
+  'resend.validity': 'Sila ambil maklum bahawa pautan dalam emel sah dalam tempoh {minutes} minit sahaja.',
+
+  'recovery.pageTitle': 'Lupa Kata Laluan | iSPEKS',
+  'recovery.heading': 'Lupa Kata Laluan', // seed
+  'recovery.comingSoon':
+    'Kemudahan ini akan disediakan tidak lama lagi. Sementara itu, sila hubungi pentadbir sistem iSPEKS di jabatan anda.',
+
+  'activation.pageTitle': 'Pengaktifan Akaun | iSPEKS',
+  'activation.heading': 'Pengaktifan Akaun', // seed
+  'activation.detailsHeading': 'Maklumat Pengguna',
+  'activation.icNumber': 'No Kad Pengenalan', // seed
+  'activation.name': 'Nama', // seed
+  'activation.email': 'Emel', // seed
+  'activation.registeredAt': 'Tarikh Pendaftaran', // seed
+  'activation.progress': 'Langkah pengaktifan',
+  'activation.step1': 'Tetapan Soalan Keselamatan', // seed
+  'activation.step2': 'Tetapan Kata Laluan', // seed
+  'activation.questionsIntro': 'Anda perlu memilih TIGA(3) soalan keselamatan dibawah :', // seed
+  'activation.questionsHint':
+    'Pilih tiga soalan yang berbeza dan berikan jawapan sekurang-kurangnya {min} aksara bagi setiap soalan. Jawapan tidak boleh sama antara satu sama lain.',
+  'activation.colQuestion': 'Soalan', // seed
+  'activation.colAnswer': 'Jawapan', // seed
+  'activation.colAction': 'Tindakan',
+  'activation.questionLabel': 'Soalan {n}',
+  'activation.answerLabel': 'Jawapan {n}',
+  'activation.choose': '-- Sila Pilih Soalan --',
+  'activation.delete': 'Padam', // seed
+  'activation.deleteRow': 'Padam soalan {n}',
+  'activation.addRow': 'Tambah Soalan',
+  'activation.next': 'Seterusnya', // seed
+  'activation.password': 'Kata Laluan', // seed
+  'activation.passwordConfirm': 'Ulang Kata Laluan', // seed
+  'activation.showPassword': 'Tunjuk Kata Laluan', // seed
+  'activation.unmetIntro': 'Kata laluan anda tidak menepati syarat-syarat berikut :', // seed
+  'activation.back': 'Kembali',
+  'activation.finish': 'Selesai', // seed
+  'activation.success': 'Tahniah. Akaun anda telah berjaya diaktifkan. Anda boleh log masuk ke sistem.', // seed
+  'activation.expiredHeading': 'Pautan Telah Tamat Tempoh',
+  'activation.expiredBody':
+    'Pautan pengaktifan ini telah tamat tempoh. Masukkan ID Pengguna anda di bawah untuk menerima emel pengaktifan yang baharu.',
+  'activation.invalidHeading': 'Pautan Tidak Sah',
+  'activation.invalidBody':
+    'Pautan pengaktifan ini tidak sah: ia telah digunakan, digantikan oleh emel yang lebih baharu, atau tidak pernah dikeluarkan. Masukkan ID Pengguna anda di bawah untuk menerima emel pengaktifan yang baharu.',
+  'activation.activeHeading': 'Akaun Telah Diaktifkan',
+  'activation.activeBody':
+    'Akaun ini telah pun diaktifkan. Sila log masuk, atau gunakan Lupa Kata Laluan jika anda tidak ingat kata laluan anda.',
+  'activation.missingHeading': 'Pautan Tidak Lengkap',
+  'activation.missingBody':
+    'Pautan ini tidak mengandungi kod pengaktifan. Buka pautan penuh daripada emel anda, atau masukkan ID Pengguna anda di bawah untuk menerima emel pengaktifan yang baharu.',
+  'activation.unavailableHeading': 'Perkhidmatan Tidak Tersedia',
+
+  'error.INVALID_CREDENTIALS': 'No Kad Pengenalan atau Kata Laluan tidak sah.',
+  'error.ACCOUNT_LOCKED':
+    'Akaun anda telah dikunci kerana terlalu banyak cubaan yang gagal. Sila cuba semula selepas {wait}.',
+  'error.USER_ID_INVALID': 'ID Pengguna tidak sah. Contoh: kth:123456789012 atau 123456789012.',
+  'error.USER_NOT_FOUND':
+    'Tiada akaun iSPEKS berdaftar dengan ID Pengguna ini. Sila semak ID anda atau hubungi pentadbir sistem.',
+  'error.ALREADY_ACTIVE':
+    'Akaun ini telah pun diaktifkan. Sila log masuk, atau gunakan Lupa Kata Laluan jika anda tidak ingat kata laluan anda.',
+  'error.RESEND_COOLDOWN': 'Emel pengaktifan telah dihantar baru-baru ini. Sila cuba semula selepas {wait}.',
+  'error.TOKEN_EXPIRED':
+    'Pautan pengaktifan ini telah tamat tempoh. Sila minta emel pengaktifan yang baharu.',
+  'error.TOKEN_INVALID': 'Pautan pengaktifan ini tidak sah lagi. Sila minta emel pengaktifan yang baharu.',
+  'error.SERVICE_UNAVAILABLE':
+    'Perkhidmatan tidak tersedia buat sementara waktu. Sila cuba semula sebentar lagi.',
+  'error.VALIDATION_FAILED': 'Maklumat yang dihantar tidak sah. Sila semak dan cuba lagi.',
+  'error.UNEXPECTED': 'Ralat yang tidak dijangka telah berlaku. Sila cuba lagi.',
+  'error.PASSWORD_TOO_SHORT': 'Panjang aksara mesti tidak kurang daripada {min}.', // seed
+  'error.PASSWORD_TOO_LONG': 'Panjang aksara mesti tidak melebihi {max}.',
+  'error.PASSWORD_NO_LOWER': 'Mesti mengandungi aksara berhuruf kecil.', // seed
+  'error.PASSWORD_NO_UPPER': 'Mesti mengandungi aksara berhuruf besar.', // seed
+  'error.PASSWORD_NO_DIGIT': 'Mesti mengandungi aksara bernombor.', // seed
+  'error.PASSWORD_NO_SPECIAL': 'Mesti mengandungi aksara khas.', // seed
+  'error.PASSWORD_MISMATCH': 'Kata Laluan dan Ulang Kata Laluan tidak sepadan.',
+  'error.PASSWORD_COMMON': 'Kata laluan ini terlalu biasa dan mudah diteka. Sila pilih kata laluan lain.',
+  'error.PASSWORD_CONTAINS_PERSONAL_DATA':
+    'Kata laluan tidak boleh mengandungi No Kad Pengenalan, nama anda atau nama sistem. Sila pilih kata laluan lain.',
+  'error.QUESTIONS_COUNT': 'Sila pilih TIGA(3) soalan keselamatan.',
+  'error.QUESTIONS_DUPLICATE': 'Soalan ini telah dipilih. Sila pilih soalan yang berbeza.',
+  'error.QUESTION_UNKNOWN': 'Sila pilih soalan daripada senarai.',
+  'error.ANSWER_TOO_SHORT': 'Jawapan mesti sekurang-kurangnya {min} aksara.',
+  'error.ANSWER_TRIVIAL':
+    'Jawapan ini terlalu mudah, atau sama dengan jawapan lain, ID atau kata laluan anda. Sila berikan jawapan lain.',
+} as const;
+
+export type StringKey = keyof typeof ms;
+export type StringTable = Record<StringKey, string>;

@@ -1,0 +1,73 @@
+import type { StringKey } from '../i18n/ms.ts';
+import { type Message, type Vars, waitMessage } from './i18n.ts';
+
+/** Every API error code the pages explain, with its text in the string tables. */
+export const ERROR_MESSAGE_KEYS = {
+  INVALID_CREDENTIALS: 'error.INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'error.ACCOUNT_LOCKED',
+  USER_ID_INVALID: 'error.USER_ID_INVALID',
+  USER_NOT_FOUND: 'error.USER_NOT_FOUND',
+  ALREADY_ACTIVE: 'error.ALREADY_ACTIVE',
+  RESEND_COOLDOWN: 'error.RESEND_COOLDOWN',
+  TOKEN_EXPIRED: 'error.TOKEN_EXPIRED',
+  TOKEN_INVALID: 'error.TOKEN_INVALID',
+  SERVICE_UNAVAILABLE: 'error.SERVICE_UNAVAILABLE',
+  VALIDATION_FAILED: 'error.VALIDATION_FAILED',
+  UNEXPECTED: 'error.UNEXPECTED',
+  PASSWORD_TOO_SHORT: 'error.PASSWORD_TOO_SHORT',
+  PASSWORD_TOO_LONG: 'error.PASSWORD_TOO_LONG',
+  PASSWORD_NO_LOWER: 'error.PASSWORD_NO_LOWER',
+  PASSWORD_NO_UPPER: 'error.PASSWORD_NO_UPPER',
+  PASSWORD_NO_DIGIT: 'error.PASSWORD_NO_DIGIT',
+  PASSWORD_NO_SPECIAL: 'error.PASSWORD_NO_SPECIAL',
+  PASSWORD_MISMATCH: 'error.PASSWORD_MISMATCH',
+  PASSWORD_COMMON: 'error.PASSWORD_COMMON',
+  PASSWORD_CONTAINS_PERSONAL_DATA: 'error.PASSWORD_CONTAINS_PERSONAL_DATA',
+  QUESTIONS_COUNT: 'error.QUESTIONS_COUNT',
+  QUESTIONS_DUPLICATE: 'error.QUESTIONS_DUPLICATE',
+  QUESTION_UNKNOWN: 'error.QUESTION_UNKNOWN',
+  ANSWER_TOO_SHORT: 'error.ANSWER_TOO_SHORT',
+  ANSWER_TRIVIAL: 'error.ANSWER_TRIVIAL',
+} as const satisfies Record<string, StringKey>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGE_KEYS;
+
+/** The numbers some texts show: the policy's lengths and the server's `Retry-After`. */
+export interface ErrorContext {
+  minLength?: number;
+  maxLength?: number;
+  answerMinLength?: number;
+  retryAfter?: number | undefined;
+}
+
+function varsFor(code: ErrorCode, ctx: ErrorContext): Vars | undefined {
+  switch (code) {
+    case 'PASSWORD_TOO_SHORT':
+      return { min: ctx.minLength ?? 12 };
+    case 'PASSWORD_TOO_LONG':
+      return { max: ctx.maxLength ?? 128 };
+    case 'ANSWER_TOO_SHORT':
+      return { min: ctx.answerMinLength ?? 3 };
+    case 'ACCOUNT_LOCKED':
+      return { wait: waitMessage(ctx.retryAfter ?? 900, true) };
+    case 'RESEND_COOLDOWN':
+      return { wait: waitMessage(ctx.retryAfter ?? 60) };
+    default:
+      return undefined;
+  }
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_MESSAGE_KEYS, code);
+}
+
+/** The text for an API error code; an unknown code gets `fallback`'s text. */
+export function errorMessage(
+  code: string,
+  ctx: ErrorContext = {},
+  fallback: ErrorCode = 'UNEXPECTED',
+): Message {
+  const known = isErrorCode(code) ? code : fallback;
+  const vars = varsFor(known, ctx);
+  return vars ? { key: ERROR_MESSAGE_KEYS[known], vars } : { key: ERROR_MESSAGE_KEYS[known] };
+}

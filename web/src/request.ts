@@ -1,0 +1,5 @@
+import { initPage } from './lib/page.ts';
+import { initResendForm } from './lib/resend-form.ts';
+
+initPage();
+initResendForm();
