@@ -342,6 +342,17 @@ describe('IspeksActivationStack pages', () => {
   const distributionConfig = () =>
     Object.values(resources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig as Json;
 
+  it('uploads the built pages to the site bucket and invalidates the distribution', () => {
+    const deployments = Object.values(resources('Custom::CDKBucketDeployment'));
+
+    expect(deployments).toHaveLength(1);
+    const props = deployments[0]?.Properties as Json;
+    expect(props.SourceBucketNames).toHaveLength(1);
+    const origin = (distributionConfig().Origins as Json[]).find((o) => o.S3OriginConfig !== undefined);
+    expect(refId(props.DestinationBucketName)).toBe(getAttId(origin?.DomainName));
+    expect(props.DistributionPaths).toEqual(['/*']);
+  });
+
   it('keeps the site bucket private and refuses plain HTTP', () => {
     const [siteBucketId] = Object.keys(resources('AWS::S3::Bucket')).filter((id) =>
       id.includes('SiteBucket'),
