@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError, ValidationError } from '#domain/errors.ts';
 import type { ApiHandler } from '#http/endpoint.ts';
@@ -147,11 +147,18 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
 }
 
 async function serveStatic(webRoot: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    res.writeHead(400, { ...PAGE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad request: the path is not valid percent-encoding');
+    return;
+  }
   const mapped = PAGE_PATHS[pathname] ?? pathname;
   const file = normalize(join(webRoot, mapped));
   const headers = { ...PAGE_HEADERS, 'Cache-Control': 'no-cache' };
-  const found = file.startsWith(webRoot) && (await stat(file).catch(() => undefined))?.isFile();
+  const found = file.startsWith(`${webRoot}${sep}`) && (await stat(file).catch(() => undefined))?.isFile();
   if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(found ? 405 : 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(found ? 'Method not allowed' : 'Not found');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call } from './client.ts';
+import { call, stack } from './client.ts';
 
 const cases: { name: string; raw: string; contentType?: string; code: string; path?: string }[] = [
   { name: 'a body that is not JSON', raw: '{"userId": ', code: 'MALFORMED_JSON' },
@@ -60,5 +60,21 @@ describe('malformed requests to the local stack', () => {
     const answer = await call('GET', '/api/nothing-here');
 
     expect([answer.status, answer.body.code]).toEqual([404, 'NOT_FOUND']);
+  });
+});
+
+describe('page requests to the local stack', () => {
+  it('answers a path with broken percent-encoding with 400, not a server error', async () => {
+    const response = await fetch(`${stack.url}/account/%E0%A4%A`);
+
+    expect(response.status).toBe(400);
+  });
+
+  it('serves nothing outside the built pages, however the path climbs', async () => {
+    for (const path of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/../dist2/x']) {
+      const response = await fetch(`${stack.url}${path}`);
+
+      expect(response.status).toBe(404);
+    }
   });
 });
