@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expireToken, forgetEarlierSends, mailsTo } from '../integration/client.ts';
 import {
   activationLink,
@@ -8,23 +8,17 @@ import {
   expectAccessible,
   expectNoHorizontalScroll,
   fillQuestions,
-  launchBrowser,
   NARROW,
   newOfficer,
   officerWithLink,
   openPage,
   PASSWORD,
   screenshot,
+  sharedBrowser,
   stack,
 } from './support.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Screenshot, axe and (on a narrow screen) the no-horizontal-scroll check for one page state. */
 async function checkState(page: Page, name: string, narrow: boolean): Promise<void> {
@@ -102,7 +96,7 @@ async function activateThroughPages(page: Page, narrow: boolean) {
 
 describe('activation pages', () => {
   it('take a new officer from the login page through the e-mail to an active account, then sign in and out', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
 
     const officer = await activateThroughPages(page, false);
@@ -141,7 +135,7 @@ describe('activation pages', () => {
   });
 
   it('work on a 320 px wide screen without horizontal scrolling', async () => {
-    const tp = await openPage(browser, NARROW);
+    const tp = await openPage(browser(), NARROW);
     const { page } = tp;
     await activateThroughPages(page, true);
 
@@ -154,7 +148,7 @@ describe('activation pages', () => {
   });
 
   it('show an expired link as expired, and send a new e-mail from right there', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await officerWithLink();
     await expireToken(new URL(officer.link).hash.replace('#token=', ''));
@@ -188,7 +182,7 @@ describe('activation pages', () => {
   });
 
   it('say which problem a link has: missing, not valid, or an unknown user ID', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
 
     await page.goto(`${stack.url}/account/activation`);
@@ -213,7 +207,7 @@ describe('activation pages', () => {
   });
 
   it('keep Selesai disabled for a weak password, list the unmet rules, and show a server refusal at the field', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await officerWithLink();
     await page.goto(officer.link);
@@ -264,7 +258,7 @@ describe('activation pages', () => {
   });
 
   it('send the officer back to the questions when the server refuses an answer (one equal to the password)', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await officerWithLink();
     await page.goto(officer.link);
@@ -294,7 +288,7 @@ describe('activation pages', () => {
   });
 
   it('refuse duplicate questions and answers, and need exactly three rows', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await officerWithLink();
     await page.goto(officer.link);

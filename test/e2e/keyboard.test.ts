@@ -1,24 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   activationLink,
   closePage,
   DESKTOP,
-  launchBrowser,
   newOfficer,
   openPage,
   PASSWORD,
   screenshot,
+  sharedBrowser,
   stack,
 } from './support.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const focusedMatches = (page: Page, selector: string) =>
   page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
@@ -43,7 +37,7 @@ async function expectVisibleFocus(page: Page): Promise<void> {
 
 describe('keyboard only', () => {
   it('an officer requests the e-mail and activates with Tab, Shift+Tab, Enter, Space and typing', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await newOfficer();
 

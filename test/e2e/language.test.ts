@@ -1,28 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   closePage,
   DESKTOP,
   expectAccessible,
   fillQuestions,
-  launchBrowser,
   officerWithLink,
   openPage,
   screenshot,
+  sharedBrowser,
   stack,
 } from './support.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('language switch', () => {
   it('shows English on request, remembers it on the next pages, and switches back to Malay', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const lang = () => page.evaluate(() => document.documentElement.lang);
 

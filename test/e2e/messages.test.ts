@@ -1,24 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { goodActivation, latestToken, post } from '../integration/client.ts';
 import {
   closePage,
   DESKTOP,
   expectAccessible,
-  launchBrowser,
   officerWithLink,
   openPage,
   screenshot,
+  sharedBrowser,
   stack,
 } from './support.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** A problem+json answer, as the API gives when a dependency is down. */
 function problem(status: number, code: string, retryAfterSeconds: number) {
@@ -34,7 +27,7 @@ describe('messages for answers the happy path never shows', () => {
   it('the login page gives one generic failure, then the lock with its wait in minutes', async () => {
     const officer = await officerWithLink();
     await post('/api/activation/activate', goodActivation(await latestToken(officer.email)));
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     await page.goto(stack.url);
     await page.getByLabel('No Kad Pengenalan').fill(officer.icNumber);
@@ -61,7 +54,7 @@ describe('messages for answers the happy path never shows', () => {
 
   it('says to try again shortly when the service is unavailable, and recovers on retry', async () => {
     const officer = await officerWithLink();
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     await page.route('**/api/activation/verify', (route) =>
       route.fulfill(problem(503, 'SERVICE_UNAVAILABLE', 5)),
@@ -82,7 +75,7 @@ describe('messages for answers the happy path never shows', () => {
   });
 
   it('gives a neutral confirmation when enumeration protection hides the address', async () => {
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     await page.route('**/api/activation/resend', (route) =>
       route.fulfill({ status: 202, json: { sentTo: null, expiresInSeconds: 1800 } }),
@@ -100,7 +93,7 @@ describe('messages for answers the happy path never shows', () => {
   it('points an already active officer to the login page and password recovery', async () => {
     const officer = await officerWithLink();
     await post('/api/activation/activate', goodActivation(await latestToken(officer.email)));
-    const tp = await openPage(browser, DESKTOP);
+    const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     await page.goto(`${stack.url}/account/request`);
     await page.getByLabel('Sila nyatakan ID Pengguna akaun anda').fill(officer.userId);

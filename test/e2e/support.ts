@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { mailsTo, post, registerUser, stack } from '../integration/client.ts';
 
 export { stack };
@@ -10,7 +10,7 @@ export { stack };
 export const SCREENSHOTS = 'test-artifacts/screenshots';
 export const DESKTOP = { width: 1280, height: 800 };
 export const NARROW = { width: 320, height: 640 };
-export const PASSWORD = 'Tr0pika!Hujan#Lebat';
+export { ACTIVATION_PASSWORD as PASSWORD } from '../support/fixtures.ts';
 
 /** The system's Chromium, never a downloaded one. */
 export function launchBrowser(): Promise<Browser> {
@@ -42,6 +42,21 @@ export interface TestPage {
  * A fresh context (own cookies and localStorage) that may only reach the local stack on
  * loopback: any other request is aborted and recorded.
  */
+/** One Chromium per test file: launched before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser has not been launched');
+    return browser;
+  };
+}
+
 export async function openPage(browser: Browser, viewport = DESKTOP): Promise<TestPage> {
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const origin = new URL(stack.url).origin;
