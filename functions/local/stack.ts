@@ -36,6 +36,8 @@ export interface LocalStackOptions {
   /** Settings handed to the functions, as CDK context would (e.g. BCRYPT_COST). */
   functionSettings?: Record<string, string>;
   host?: string;
+  /** Where the pages are built; several stacks at once (test projects) each need their own. */
+  webOutDir?: string;
 }
 
 export interface LocalStack {
@@ -120,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       mounted.push({ ...route, fn: module.handler });
     }
     // The pages are built at every start (a fraction of a second), so the stack serves what the sources say.
-    const pages = buildWeb();
+    const pages = buildWeb(options.webOutDir);
     const server: Server = createLocalServer({
       routes: mounted,
       webRoot: resolve(pages.outDir),

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../functions/local/net.ts';
 import { startLocalStack } from '../../functions/local/stack.ts';
@@ -12,12 +15,15 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   process.env.LOG_SILENT = '1';
+  const webOutDir = mkdtempSync(join(tmpdir(), 'ispeks-web-'));
   const stack = await startLocalStack({
     port: await freePort(),
     sesPort: await freePort(),
     dynamoPort: await freePort(),
     // Low cost keeps 20 concurrent activations quick; production default is 12.
     functionSettings: { BCRYPT_COST: '4' },
+    // Each test project starts its own stack: each builds its own copy of the pages.
+    webOutDir,
   });
   project.provide('stack', {
     url: stack.url,
@@ -25,5 +31,8 @@ export default async function setup(project: TestProject) {
     dynamoEndpoint: stack.dynamoEndpoint,
     adminApiKey: stack.adminApiKey,
   });
-  return () => stack.stop();
+  return async () => {
+    await stack.stop();
+    rmSync(webOutDir, { recursive: true, force: true });
+  };
 }
