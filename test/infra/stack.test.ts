@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '#config';
 import { routes } from '#lib/routes.ts';
 import { readSettings, SettingsError } from '#lib/settings.ts';
@@ -74,8 +74,8 @@ function allowStatements(): Statement[] {
   );
 }
 
-/** The IAM statements that apply to the function behind a route, found through route → integration → function → role. */
-function statementsForRoute(routeKey: string): Statement[] {
+/** The function behind a route, found through route → integration → function. */
+function functionForRoute(routeKey: string): Resource {
   const route = Object.values(resources('AWS::ApiGatewayV2::Route')).find(
     (r) => r.Properties.RouteKey === routeKey,
   );
@@ -87,7 +87,13 @@ function statementsForRoute(routeKey: string): Statement[] {
   const integration =
     integrationId === undefined ? undefined : resources('AWS::ApiGatewayV2::Integration')[integrationId];
   const fn = resources('AWS::Lambda::Function')[getAttId(integration?.Properties.IntegrationUri) ?? ''];
-  const roleId = getAttId(fn?.Properties.Role);
+  if (fn === undefined) throw new Error(`No function behind ${routeKey}`);
+  return fn;
+}
+
+/** The IAM statements that apply to the function behind a route (through its role). */
+function statementsForRoute(routeKey: string): Statement[] {
+  const roleId = getAttId(functionForRoute(routeKey).Properties.Role);
   if (roleId === undefined) throw new Error(`No function role behind ${routeKey}`);
   return Object.values(resources('AWS::IAM::Policy'))
     .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => refId(role) === roleId))
@@ -171,6 +177,63 @@ describe('IspeksActivationStack functions', () => {
         Handler: 'index.handler',
       });
     }
+  });
+
+  it('ships bundles that load on Node and answer a request without AWS through the one error path', async () => {
+    // Every bundle reads its settings at import, as in Lambda; none of these requests reaches AWS.
+    vi.stubEnv('USERS_TABLE', 'users');
+    vi.stubEnv('TOKENS_TABLE', 'tokens');
+    vi.stubEnv('SESSIONS_TABLE', 'sessions');
+    vi.stubEnv('SITE_URL', 'https://ispeks.example.gov.my');
+    vi.stubEnv('SENDER_EMAIL', 'noreply@example.gov.my');
+    vi.stubEnv('LOG_SILENT', '1');
+    const expected: Record<string, number> = {
+      'GET /api/health': 200,
+      'GET /api/auth/session': 401,
+      'POST /api/auth/logout': 204,
+    };
+
+    for (const route of routes) {
+      const routeKey = `${route.method} ${route.path}`;
+      const hash = String((functionForRoute(routeKey).Properties.Code as { S3Key: string }).S3Key).replace(
+        '.zip',
+        '',
+      );
+      const bundle = join(outdirs[0] as string, `asset.${hash}`, 'index.mjs');
+      const { handler } = (await import(bundle)) as {
+        handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
+      };
+      const answer = await handler(
+        {
+          version: '2.0',
+          routeKey,
+          rawPath: route.path,
+          headers: { 'content-type': 'application/json' },
+          body: '{"not json',
+          isBase64Encoded: false,
+          requestContext: { requestId: 'bundle-test', http: { method: route.method, path: route.path } },
+        },
+        { awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 10_000 },
+      );
+
+      expect([routeKey, answer.statusCode]).toEqual([routeKey, expected[routeKey] ?? 400]);
+      if (answer.statusCode === 400) expect(JSON.parse(answer.body).errors[0].code).toBe('MALFORMED_JSON');
+    }
+    vi.unstubAllEnvs();
+  });
+
+  it('keeps the common-password list out of the functions that never check a password', () => {
+    const size = (routeKey: string) => {
+      const hash = String((functionForRoute(routeKey).Properties.Code as { S3Key: string }).S3Key).replace(
+        '.zip',
+        '',
+      );
+      return statSync(join(outdirs[0] as string, `asset.${hash}`, 'index.mjs')).size;
+    };
+
+    expect(size('POST /api/activation/activate') - size('POST /api/activation/verify')).toBeGreaterThan(
+      300_000,
+    );
   });
 
   it('uses no Node.js runtime other than nodejs22.x anywhere in the stack', () => {
