@@ -66,6 +66,16 @@ describe('renderActivationMail', () => {
     expect(text.split(LINK)).toHaveLength(3);
   });
 
+  it('opens every link in a window of its own, since the pages refuse to be framed', () => {
+    // Act
+    const { html } = renderActivationMail(mail);
+
+    // Assert
+    const anchors = html.match(/<a [^>]*>/g) ?? [];
+    expect(anchors).toHaveLength(4);
+    for (const anchor of anchors) expect(anchor).toContain('target="_blank" rel="noopener noreferrer"');
+  });
+
   it('puts the English part below the Malay one', () => {
     // Act
     const { html, text } = renderActivationMail(mail);
@@ -121,7 +131,9 @@ describe('renderAlreadyActiveMail', () => {
     // Assert
     expect(rendered.subject).toBe('Akaun iSPEKS Telah Aktif');
     expect(rendered.html).toContain('Akaun iSPEKS anda telah pun diaktifkan.');
-    expect(rendered.html).toContain(`<a href="${recoveryLink}">Lupa Kata Laluan</a>`);
+    expect(rendered.html).toContain(
+      `<a href="${recoveryLink}" target="_blank" rel="noopener noreferrer">Lupa Kata Laluan</a>`,
+    );
     expect(rendered.text).toContain(recoveryLink);
     expect(rendered.html).not.toContain('activation#token=');
   });

@@ -54,6 +54,12 @@ export function escapeHtml(value: string): string {
   );
 }
 
+/**
+ * Links open in a window of their own: the pages refuse to be framed (frame-ancestors 'none'), and
+ * web mail and the local inbox show a message inside a frame.
+ */
+const NEW_WINDOW = ' target="_blank" rel="noopener noreferrer"';
+
 const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5';
 
 function layout(paragraphs: string, lang: string): string {
@@ -61,7 +67,7 @@ function layout(paragraphs: string, lang: string): string {
 }
 
 function button(href: string, label: string): string {
-  return `<p style="margin:24px 0"><a href="${href}" style="display:inline-block;background:#0b5394;color:#fff;padding:12px 20px;text-decoration:none;border-radius:4px;font-weight:bold">${label}</a></p>`;
+  return `<p style="margin:24px 0"><a href="${href}"${NEW_WINDOW} style="display:inline-block;background:#0b5394;color:#fff;padding:12px 20px;text-decoration:none;border-radius:4px;font-weight:bold">${label}</a></p>`;
 }
 
 /** The source procedure's step-4 e-mail, in Malay with English below. */
@@ -77,7 +83,7 @@ export function renderActivationMail(mail: ActivationMail): RenderedMail {
 <p>Sila klik pada butang di bawah untuk mengaktifkan akaun anda</p>
 ${button(link, 'Pengaktifan Akaun')}
 <p>Sekiranya butang di atas tidak berfungsi, sila klik pada pautan di bawah.</p>
-<p style="word-break:break-all"><a href="${link}">${link}</a></p>
+<p style="word-break:break-all"><a href="${link}"${NEW_WINDOW}>${link}</a></p>
 <p><strong>***Sila ambil maklum bahawa pautan ini sah dalam tempoh ${minutes} minit sahaja.</strong></p>
 <p>Terima kasih.</p>
 <hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
@@ -87,7 +93,7 @@ ${button(link, 'Pengaktifan Akaun')}
 <p>Click the button below to activate your account</p>
 ${button(link, 'Activate account')}
 <p>If the button does not work, click the link below.</p>
-<p style="word-break:break-all"><a href="${link}">${link}</a></p>
+<p style="word-break:break-all"><a href="${link}"${NEW_WINDOW}>${link}</a></p>
 <p><strong>***Note that this link is valid for ${minutes} minutes only.</strong></p>
 <p>Thank you.</p>
 </div>`,
@@ -125,10 +131,10 @@ export function renderAlreadyActiveMail(mail: AlreadyActiveMail): RenderedMail {
   const link = escapeHtml(mail.recoveryLink);
   const html = layout(
     `<h1 style="font-size:20px;margin:0 0 4px">Notifikasi iSPEKS</h1>
-<p>Akaun iSPEKS anda telah pun diaktifkan. Sila log masuk. Sekiranya anda terlupa kata laluan, gunakan <a href="${link}">Lupa Kata Laluan</a>.</p>
+<p>Akaun iSPEKS anda telah pun diaktifkan. Sila log masuk. Sekiranya anda terlupa kata laluan, gunakan <a href="${link}"${NEW_WINDOW}>Lupa Kata Laluan</a>.</p>
 <p>Terima kasih.</p>
 <hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
-<div lang="en"><p>Your iSPEKS account is already active. Please sign in. If you forgot your password, use <a href="${link}">Forgot password</a>.</p><p>Thank you.</p></div>`,
+<div lang="en"><p>Your iSPEKS account is already active. Please sign in. If you forgot your password, use <a href="${link}"${NEW_WINDOW}>Forgot password</a>.</p><p>Thank you.</p></div>`,
     'ms',
   );
   const text = `Notifikasi iSPEKS
