@@ -100,11 +100,13 @@ export function dynamoActivationStore(db: DynamoDBDocumentClient, tables: Activa
                   TableName: tables.users,
                   Key: { icNumber: user.icNumber },
                   UpdateExpression:
-                    'SET activationTokenHash = :token, activationSends = :sends, sendRevision = :next',
+                    'SET activationTokenHash = :token, activationTokenIssuedAt = :issued, activationTokenExpiresAt = :expires, activationSends = :sends, sendRevision = :next',
                   ConditionExpression: 'sendRevision = :revision AND #status = :pending',
                   ExpressionAttributeNames: { '#status': 'status' },
                   ExpressionAttributeValues: {
                     ':token': token.tokenHash,
+                    ':issued': token.issuedAt,
+                    ':expires': token.expiresAt,
                     ':sends': sends,
                     ':revision': user.sendRevision,
                     ':next': user.sendRevision + 1,
@@ -124,23 +126,39 @@ export function dynamoActivationStore(db: DynamoDBDocumentClient, tables: Activa
       }
     },
 
-    async withdrawToken(user, token) {
+    async withdrawToken(user, token, previous) {
+      const restore = previous
+        ? {
+            expression:
+              'SET activationSends = :sends, sendRevision = :next, activationTokenHash = :previous, activationTokenIssuedAt = :issued, activationTokenExpiresAt = :expires',
+            values: {
+              ':previous': previous.tokenHash,
+              ':issued': previous.issuedAt,
+              ':expires': previous.expiresAt,
+            },
+          }
+        : {
+            expression:
+              'SET activationSends = :sends, sendRevision = :next REMOVE activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt',
+            values: {},
+          };
       try {
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
               { Delete: { TableName: tables.tokens, Key: { tokenHash: token.tokenHash } } },
+              ...(previous ? [{ Put: { TableName: tables.tokens, Item: tokenItem(previous) } }] : []),
               {
                 Update: {
                   TableName: tables.users,
                   Key: { icNumber: user.icNumber },
-                  UpdateExpression:
-                    'SET activationSends = :sends, sendRevision = :next REMOVE activationTokenHash',
+                  UpdateExpression: restore.expression,
                   ConditionExpression: 'activationTokenHash = :token',
                   ExpressionAttributeValues: {
                     ':sends': user.activationSends,
                     ':next': user.sendRevision + 2,
                     ':token': token.tokenHash,
+                    ...restore.values,
                   },
                 },
               },
@@ -175,7 +193,7 @@ export function dynamoActivationStore(db: DynamoDBDocumentClient, tables: Activa
                     TableName: tables.users,
                     Key: { icNumber: token.icNumber },
                     UpdateExpression:
-                      'SET #status = :active, activatedAt = :now, passwordHash = :password, securityAnswers = :answers REMOVE activationTokenHash',
+                      'SET #status = :active, activatedAt = :now, passwordHash = :password, securityAnswers = :answers REMOVE activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt',
                     ConditionExpression: '#status = :pending AND activationTokenHash = :token',
                     ExpressionAttributeNames: { '#status': 'status' },
                     ExpressionAttributeValues: {

@@ -45,8 +45,11 @@ export interface ActivationStore {
    * same user got there first.
    */
   replaceToken(user: User, token: TokenRecord, sends: number[]): Promise<void>;
-  /** Undoes `replaceToken` after the e-mail could not be sent: no token, no cooldown spent. */
-  withdrawToken(user: User, token: TokenRecord): Promise<void>;
+  /**
+   * Undoes `replaceToken` after the e-mail could not be sent: the new token goes, the `previous`
+   * one (if any) comes back with its own expiry, and the sends are as before: no cooldown spent.
+   */
+  withdrawToken(user: User, token: TokenRecord, previous?: TokenRecord): Promise<void>;
   /**
    * One transaction: marks the token used and the user active, on condition that the token is
    * unused and unexpired at `now` and still the user's current one. Throws `TokenInvalidError`,

@@ -17,8 +17,10 @@ export interface User {
   activatedAt?: string;
   passwordHash?: string;
   securityAnswers?: StoredAnswer[];
-  /** Hash of the one activation token that may still be used. */
+  /** Hash of the one activation token that may still be used, and its times (ISO 8601). */
   activationTokenHash?: string;
+  activationTokenIssuedAt?: string;
+  activationTokenExpiresAt?: string;
   /** Epoch milliseconds of the activation e-mails sent in the last hour (cooldown and cap). */
   activationSends: number[];
   /** Bumped on every send; conditional writes on it stop two concurrent sends. */

@@ -211,6 +211,28 @@ describe('dynamoActivationStore.withdrawToken', () => {
     expect(restore?.Update?.UpdateExpression).toContain('REMOVE activationTokenHash');
   });
 
+  it('puts the previous token back and points the user at it again, when there was one', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+    const previous = tokenRecord({ tokenHash: 'previous-hash', expiresAt: '2030-01-01T00:30:00.000Z' });
+
+    // Act
+    await store.withdrawToken(user(), tokenRecord(), previous);
+
+    // Assert
+    const [remove, putBack, restore] = transactItems();
+    expect(remove?.Delete?.Key).toEqual({ tokenHash: issued.tokenHash });
+    expect(putBack?.Put).toMatchObject({
+      TableName: TABLES.tokens,
+      Item: { ...previous, ttl: expect.any(Number) },
+    });
+    expect(restore?.Update).toMatchObject({
+      ConditionExpression: 'activationTokenHash = :token',
+      ExpressionAttributeValues: { ':previous': 'previous-hash', ':expires': '2030-01-01T00:30:00.000Z' },
+    });
+    expect(restore?.Update?.UpdateExpression).not.toContain('REMOVE');
+  });
+
   it('does nothing more when a later send has already replaced the token', async () => {
     // Arrange
     dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));

@@ -238,6 +238,27 @@ describe('resendActivation', () => {
     expect(stored.activationSends).toEqual([]);
   });
 
+  it('keeps the earlier link working, with its own expiry, when the next e-mail cannot be sent', async () => {
+    // Arrange
+    const { clock, mailer, users, activations, resend, tokenOfMail } = setUp();
+    await resend();
+    const first = tokenOfMail(0);
+    const firstRecord = await activations.find(hashToken(first));
+    clock.advance(MINUTE);
+    mailer.failNextSend(new Error('SES rejected'));
+
+    // Act
+    await rejectionOf(resend(), ServiceUnavailableError);
+
+    // Assert
+    expect(await activations.find(hashToken(first))).toEqual(firstRecord);
+    expect(activations.tokens.size).toBe(1);
+    const stored = users.stored(IC);
+    expect(stored.activationTokenHash).toBe(hashToken(first));
+    expect(stored.activationTokenExpiresAt).toBe(firstRecord?.expiresAt);
+    expect(stored.activationSends).toHaveLength(1);
+  });
+
   it('passes on a ServiceUnavailableError from the mailer as it is', async () => {
     // Arrange
     const { mailer, resend } = setUp();

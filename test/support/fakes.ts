@@ -148,18 +148,29 @@ export class InMemoryActivationStore implements ActivationStore {
       this.tokens.delete(user.activationTokenHash);
     }
     stored.activationTokenHash = token.tokenHash;
+    stored.activationTokenIssuedAt = token.issuedAt;
+    stored.activationTokenExpiresAt = token.expiresAt;
     stored.activationSends = [...sends];
     stored.sendRevision = user.sendRevision + 1;
   }
 
-  async withdrawToken(user: User, token: TokenRecord): Promise<void> {
+  async withdrawToken(user: User, token: TokenRecord, previous?: TokenRecord): Promise<void> {
     const stored = this.repository.users.get(user.icNumber);
     // A later send already replaced this token: nothing of ours is left to undo.
     if (!stored || stored.activationTokenHash !== token.tokenHash) return;
     this.tokens.delete(token.tokenHash);
     stored.activationSends = [...user.activationSends];
     stored.sendRevision = user.sendRevision + 2;
-    delete stored.activationTokenHash;
+    if (previous) {
+      this.tokens.set(previous.tokenHash, copy(previous));
+      stored.activationTokenHash = previous.tokenHash;
+      stored.activationTokenIssuedAt = previous.issuedAt;
+      stored.activationTokenExpiresAt = previous.expiresAt;
+    } else {
+      delete stored.activationTokenHash;
+      delete stored.activationTokenIssuedAt;
+      delete stored.activationTokenExpiresAt;
+    }
   }
 
   async activate(args: Parameters<ActivationStore['activate']>[0]): Promise<void> {

@@ -54,6 +54,21 @@ export function resendWait(
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }
 
+/** The stored side of an activation token: its hash and what the activation page shows. */
+function tokenRecord(user: User, tokenHash: string, issuedAt: string, expiresAt: string): TokenRecord {
+  return {
+    tokenHash,
+    purpose: 'ACTIVATION',
+    icNumber: user.icNumber,
+    userId: formatUserId(user.icNumber, user.agencyCode),
+    name: user.name,
+    email: user.email,
+    registeredAt: user.registeredAt,
+    issuedAt,
+    expiresAt,
+  };
+}
+
 export function makeResendActivation(deps: ResendDeps) {
   const { users, activations, mailer, clock, random, settings } = deps;
 
@@ -68,21 +83,23 @@ export function makeResendActivation(deps: ResendDeps) {
     return [...recent, now];
   }
 
+  /** The user's current link, rebuilt from the user record, to put back if the new one fails. */
+  function currentToken(user: User): TokenRecord | undefined {
+    const { activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt } = user;
+    if (!activationTokenHash || !activationTokenIssuedAt || !activationTokenExpiresAt) return undefined;
+    return tokenRecord(user, activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt);
+  }
+
   async function sendActivation(user: User): Promise<ResendResult> {
     const now = clock.now();
     const sends = checkRate(user, now.getTime());
     const issued = issueToken(random, now, settings.tokenTtlSeconds);
-    const record: TokenRecord = {
-      tokenHash: issued.tokenHash,
-      purpose: 'ACTIVATION',
-      icNumber: user.icNumber,
-      userId: formatUserId(user.icNumber, user.agencyCode),
-      name: user.name,
-      email: user.email,
-      registeredAt: user.registeredAt,
-      issuedAt: issued.issuedAt.toISOString(),
-      expiresAt: issued.expiresAt.toISOString(),
-    };
+    const record = tokenRecord(
+      user,
+      issued.tokenHash,
+      issued.issuedAt.toISOString(),
+      issued.expiresAt.toISOString(),
+    );
     try {
       await activations.replaceToken(user, record, sends);
     } catch (error) {
@@ -100,8 +117,9 @@ export function makeResendActivation(deps: ResendDeps) {
         validMinutes: Math.round(settings.tokenTtlSeconds / 60),
       });
     } catch (error) {
-      // No e-mail, so no token and no cooldown: the user may try again at once.
-      await activations.withdrawToken(user, record);
+      // No e-mail, so no new token and no cooldown: the earlier link still works, and the user may
+      // try again at once.
+      await activations.withdrawToken(user, record, currentToken(user));
       throw error instanceof DomainError ? error : new ServiceUnavailableError('E-mail', { cause: error });
     }
     return { sentTo: maskEmail(user.email), expiresInSeconds: settings.tokenTtlSeconds };
