@@ -187,10 +187,8 @@ export function createLocalServer({ routes, webRoot, adminApiKey }: LocalServerO
       if (route.auth === 'iam') {
         const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
         if (!sameSecret(given, adminApiKey)) {
-          send(res, {
-            ...problemFor(new UnauthorizedError()),
-            headers: { ...problemFor(new UnauthorizedError()).headers, 'WWW-Authenticate': 'Bearer' },
-          });
+          const problem = problemFor(new UnauthorizedError());
+          send(res, { ...problem, headers: { ...problem.headers, 'WWW-Authenticate': 'Bearer' } });
           return;
         }
       }
