@@ -5,7 +5,10 @@ export const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), 'CODE:INVALID_CHARACTERS');
+    .refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), {
+      message: 'must not contain control characters or broken UTF-16',
+      params: { code: 'INVALID_CHARACTERS' },
+    });
 
 export const userIdField = text(40);
 export const tokenField = text(512).pipe(z.string().min(1));

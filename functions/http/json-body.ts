@@ -55,8 +55,11 @@ export function fieldProblems(error: z.ZodError, input: unknown): FieldProblem[]
         return [{ path, code: 'TOO_SHORT' }];
       case 'invalid_format':
         return [{ path, code: 'INVALID_FORMAT' }];
+      case 'custom':
+        // Our refinements name their code in `params` (e.g. INVALID_CHARACTERS).
+        return [{ path, code: typeof issue.params?.code === 'string' ? issue.params.code : 'INVALID' }];
       default:
-        return [{ path, code: issue.message.startsWith('CODE:') ? issue.message.slice(5) : 'INVALID' }];
+        return [{ path, code: 'INVALID' }];
     }
   });
 }
