@@ -24,16 +24,15 @@ const plugin: middy.PluginObject = {
 };
 
 function requestLog(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
-  let started = 0;
+  // Keyed by request: one handler serves concurrent invocations on the local server.
+  const startedAt = new WeakMap<object, number>();
   const done = (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) => {
-    log('info', 'request done', {
-      status: request.response?.statusCode,
-      durationMs: Date.now() - started,
-    });
+    const started = startedAt.get(request) ?? Date.now();
+    log('info', 'request done', { status: request.response?.statusCode, durationMs: Date.now() - started });
   };
   return {
     before: (request) => {
-      started = Date.now();
+      startedAt.set(request, Date.now());
       setLogContext({
         requestId: request.event.requestContext?.requestId ?? request.context.awsRequestId,
         route: request.event.routeKey,

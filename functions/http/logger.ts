@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Structured JSON logs, one line per event, with the request id. Callers pass only codes,
  * statuses and timings: never an ID number, a name, an e-mail, a token or a password.
@@ -6,15 +8,26 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const threshold = ORDER[(process.env.LOG_LEVEL as Level | undefined) ?? 'info'] ?? ORDER.info;
 
-let context: Record<string, unknown> = {};
+/**
+ * Per request, not per process: the local server runs many handler invocations at once in one
+ * process, and each log line must carry its own request's id.
+ */
+const requestContext = new AsyncLocalStorage<Record<string, unknown>>();
 
+/** Fields (request id, route) added to every line logged from here on in this request. */
 export function setLogContext(fields: Record<string, unknown>): void {
-  context = fields;
+  requestContext.enterWith(fields);
 }
 
 export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < threshold || process.env.LOG_SILENT === '1') return;
-  const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...context, ...fields });
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    message,
+    ...requestContext.getStore(),
+    ...fields,
+  });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
