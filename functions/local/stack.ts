@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { UserExistsError } from '#domain/errors.ts';
 import type { ApiHandler } from '#http/endpoint.ts';
 import { routes } from '#lib/routes.ts';
 import { sessionsTable, tokensTable, usersTable } from '#lib/table-definitions.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
+import { loadConfig } from '../config.ts';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
 import { LOCAL_CREDENTIALS } from './errors.ts';
 import { assertPortFree } from './net.ts';
@@ -49,12 +50,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-async function registerDemoUser(dynamoEndpoint: string): Promise<void> {
-  const db = makeDocumentClient({
-    region: 'ap-southeast-1',
-    endpoint: dynamoEndpoint,
-    credentials: LOCAL_CREDENTIALS,
-  });
+async function registerDemoUser(db: DynamoDBDocumentClient): Promise<void> {
   try {
     await dynamoUserRepository(db, usersTable.localName).create({
       ...DEMO_USER,
@@ -65,8 +61,6 @@ async function registerDemoUser(dynamoEndpoint: string): Promise<void> {
     });
   } catch (error) {
     if (!(error instanceof UserExistsError)) throw error;
-  } finally {
-    db.destroy();
   }
 }
 
@@ -82,6 +76,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const adminApiKey = options.adminApiKey ?? randomBytes(24).toString('base64url');
   const url = `http://localhost:${options.port}`;
 
+  // The functions' settings are checked before anything starts: a bad value costs no Java start.
+  const functionEnv = {
+    AWS_REGION: 'ap-southeast-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${options.dynamoPort}`,
+    SES_ENDPOINT: `http://127.0.0.1:${options.sesPort}`,
+    [usersTable.envVar]: usersTable.localName,
+    [tokensTable.envVar]: tokensTable.localName,
+    [sessionsTable.envVar]: sessionsTable.localName,
+    SITE_URL: url,
+    SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
+    ...options.functionSettings,
+  };
+  loadConfig({ ...process.env, ...functionEnv });
+
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
@@ -94,27 +104,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(ses.stop);
 
     // The functions read these once at import, exactly as they read the Lambda environment.
-    Object.assign(process.env, {
-      AWS_REGION: 'ap-southeast-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: ses.endpoint,
-      [usersTable.envVar]: usersTable.localName,
-      [tokensTable.envVar]: tokensTable.localName,
-      [sessionsTable.envVar]: sessionsTable.localName,
-      SITE_URL: url,
-      SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
-      ...options.functionSettings,
-    });
+    Object.assign(process.env, functionEnv);
 
     const admin = new DynamoDBClient({
       region: 'ap-southeast-1',
       endpoint: dynamo.endpoint,
       credentials: LOCAL_CREDENTIALS,
     });
-    await ensureTables(admin).finally(() => admin.destroy());
-    await registerDemoUser(dynamo.endpoint);
+    try {
+      await ensureTables(admin);
+      await registerDemoUser(DynamoDBDocumentClient.from(admin));
+    } finally {
+      admin.destroy();
+    }
 
     const mounted: MountedRoute[] = [];
     for (const route of routes) {
