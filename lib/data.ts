@@ -6,14 +6,7 @@ import { Construct } from 'constructs';
 import { type TableDefinition, tableDefinitions } from './table-definitions.ts';
 
 /** The item-level DynamoDB actions a function may be granted; `TransactWriteItems` is checked per item action. */
-export type DynamoDbAction =
-  | 'GetItem'
-  | 'PutItem'
-  | 'UpdateItem'
-  | 'DeleteItem'
-  | 'ConditionCheckItem'
-  | 'Query'
-  | 'BatchGetItem';
+export type DynamoDbAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 
 /**
  * The stateful part of the stack: every table from `table-definitions.ts`, on-demand. Tables that

@@ -72,12 +72,8 @@ function tokenRecord(user: User, tokenHash: string, issuedAt: string, expiresAt:
 export function makeResendActivation(deps: ResendDeps) {
   const { users, activations, mailer, clock, random, settings } = deps;
 
-  function recentSends(user: User, now: number): number[] {
-    return user.activationSends.filter((t) => t > now - HOUR_MS);
-  }
-
   function checkRate(user: User, now: number): number[] {
-    const recent = recentSends(user, now);
+    const recent = user.activationSends.filter((t) => t > now - HOUR_MS);
     const wait = resendWait(recent, now, settings.cooldownSeconds, settings.maxPerHour);
     if (wait > 0) throw new ResendCooldownError(wait);
     return [...recent, now];
