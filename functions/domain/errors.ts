@@ -135,3 +135,39 @@ export class UnauthenticatedError extends DomainError {
     super('There is no valid session. Sign in again.');
   }
 }
+
+/**
+ * The e-mail service refused the message for good (e.g. SES `MessageRejected`): retrying the same
+ * request cannot help, so no `Retry-After`; an administrator must look at the address or sender.
+ */
+export class EmailRejectedError extends DomainError {
+  override name = 'EmailRejectedError';
+  readonly status = 502;
+  readonly code = 'EMAIL_REJECTED';
+  readonly title = 'E-mail refused';
+  constructor(options?: ErrorOptions) {
+    super('The e-mail service refused the message; retrying will not help. Contact your iSPEKS administrator.', options);
+  }
+}
+
+/** Recovery: the security answers do not match the stored ones (counts towards the lockout). */
+export class AnswersWrongError extends DomainError {
+  override name = 'AnswersWrongError';
+  readonly status = 400;
+  readonly code = 'ANSWERS_WRONG';
+  readonly title = 'Security answers do not match';
+  constructor() {
+    super('One or more security answers are not correct.');
+  }
+}
+
+/** The request did not come through the site's CloudFront distribution. */
+export class ForbiddenOriginError extends DomainError {
+  override name = 'ForbiddenOriginError';
+  readonly status = 403;
+  readonly code = 'FORBIDDEN';
+  readonly title = 'Forbidden';
+  constructor() {
+    super('Call the API through the site address.');
+  }
+}

@@ -63,23 +63,59 @@ export interface ActivationStore {
   }): Promise<void>;
 }
 
-export interface ActivationMail {
-  kind: 'activation';
+interface MailTo {
   to: string;
+  /** The officer's name as registered, for the greeting. */
   name: string;
+}
+
+/** The source procedure's step-4 e-mail: a link to activate the account. */
+export interface ActivationMail extends MailTo {
+  kind: 'activation';
   registeredAt: string;
   link: string;
   validMinutes: number;
 }
 
-export interface AlreadyActiveMail {
+/** Sent instead of an activation or recovery link when the account is already active / not active. */
+export interface AlreadyActiveMail extends MailTo {
   kind: 'already-active';
-  to: string;
-  name: string;
+  /** The page where a password recovery is requested (no token in it). */
   recoveryLink: string;
 }
 
+/** *Lupa Kata Laluan*: a single-use link to set a new password. */
+export interface RecoveryMail extends MailTo {
+  kind: 'recovery';
+  link: string;
+  validMinutes: number;
+}
+
+/** Tells the officer their password changed (no secret in it), and what to do if it was not them. */
+export interface PasswordChangedMail extends MailTo {
+  kind: 'password-changed';
+  /** ISO 8601, UTC. */
+  changedAt: string;
+  /** `recovery`: through Lupa Kata Laluan; `account`: signed in, with the current password. */
+  how: 'recovery' | 'account';
+  recoveryLink: string;
+}
+
+/** Tells the officer that sign-in was locked after repeated failures, with the way out. */
+export interface AccountLockedMail extends MailTo {
+  kind: 'account-locked';
+  /** ISO 8601, UTC. */
+  lockedAt: string;
+  lockedMinutes: number;
+  recoveryLink: string;
+}
+
+export type Mail = ActivationMail | AlreadyActiveMail | RecoveryMail | PasswordChangedMail | AccountLockedMail;
+
 export interface Mailer {
-  /** Throws `ServiceUnavailableError` when the message could not be handed over. */
-  send(mail: ActivationMail | AlreadyActiveMail): Promise<void>;
+  /**
+   * Throws `ServiceUnavailableError` when the message could not be handed over for now, and
+   * `EmailRejectedError` when the e-mail service refused it for good (retrying cannot help).
+   */
+  send(mail: Mail): Promise<void>;
 }
