@@ -15,6 +15,7 @@ const schema = z.object({
   USERS_TABLE: z.string().min(1),
   TOKENS_TABLE: z.string().min(1),
   SESSIONS_TABLE: z.string().min(1),
+  ATTEMPTS_TABLE: z.string().min(1),
   SITE_URL: z
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
@@ -24,6 +25,8 @@ const schema = z.object({
   ACTIVATION_TOKEN_TTL_SECONDS: positiveInt(60, 86_400).default(1800),
   RESEND_COOLDOWN_SECONDS: positiveInt(0, 3600).default(60),
   RESEND_MAX_PER_HOUR: positiveInt(1, 100).default(5),
+  /** Lifetime of a Lupa Kata Laluan link; its e-mails share the resend pacing, counted apart. */
+  RECOVERY_TOKEN_TTL_SECONDS: positiveInt(60, 86_400).default(1800),
   // Cost 12 is the production floor (security.md 15); tests may go lower to stay fast.
   BCRYPT_COST: positiveInt(4, 15).default(12),
   ENUMERATION_PROTECTION: flag.default(false),
@@ -36,6 +39,11 @@ const schema = z.object({
   LOGIN_LOCK_SECONDS: positiveInt(60, 86_400).default(900),
   SESSION_IDLE_SECONDS: positiveInt(60, 86_400).default(1800),
   SESSION_MAX_SECONDS: positiveInt(300, 7 * 86_400).default(43_200),
+  /**
+   * When set (by the CDK stack), public routes answer only requests that carry this value in the
+   * `x-origin-verify` header, which CloudFront adds: the bare execute-api endpoint is closed.
+   */
+  ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
   DYNAMODB_ENDPOINT: z.url().optional(),
   SES_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('ap-southeast-1'),

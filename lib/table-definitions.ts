@@ -43,4 +43,17 @@ export const sessionsTable: TableDefinition = {
   stateful: false,
 };
 
-export const tableDefinitions = [usersTable, tokensTable, sessionsTable] as const;
+/**
+ * The sign-in guess budget: one item per ID that was tried (known or not), keyed by a hash of the
+ * ID, so every ID is counted and locked the same way. Items expire by TTL a day after last use.
+ */
+export const attemptsTable: TableDefinition = {
+  id: 'Attempts',
+  envVar: 'ATTEMPTS_TABLE',
+  localName: 'ispeks-attempts',
+  partitionKey: 'subject',
+  ttlAttribute: 'ttl',
+  stateful: false,
+};
+
+export const tableDefinitions = [usersTable, tokensTable, sessionsTable, attemptsTable] as const;

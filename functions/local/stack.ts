@@ -7,7 +7,7 @@ import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { UserExistsError } from '#domain/errors.ts';
 import type { ApiHandler } from '#http/endpoint.ts';
 import { routes } from '#lib/routes.ts';
-import { sessionsTable, tokensTable, usersTable } from '#lib/table-definitions.ts';
+import { tableDefinitions, usersTable } from '#lib/table-definitions.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { loadConfig } from '../config.ts';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
@@ -83,9 +83,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_SECRET_ACCESS_KEY: 'local',
     DYNAMODB_ENDPOINT: `http://127.0.0.1:${options.dynamoPort}`,
     SES_ENDPOINT: `http://127.0.0.1:${options.sesPort}`,
-    [usersTable.envVar]: usersTable.localName,
-    [tokensTable.envVar]: tokensTable.localName,
-    [sessionsTable.envVar]: sessionsTable.localName,
+    ...Object.fromEntries(tableDefinitions.map((table) => [table.envVar, table.localName])),
     SITE_URL: url,
     SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
     ...options.functionSettings,
