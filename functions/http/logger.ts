@@ -31,8 +31,29 @@ export function log(level: Level, message: string, fields: Record<string, unknow
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
-/** An error's shape for the log: class, message and stack, never the request body. */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: String(error) };
-  return { errorName: error.name, errorMessage: error.message, stack: error.stack };
+/**
+ * An error's shape for the log: its class, its service code and request id when it came from an
+ * AWS SDK, and the stack frames — never its message. Messages of foreign errors carry data we must
+ * not log (SES `MessageRejected` names the recipient address, DynamoDB validation errors quote
+ * values); a domain error is logged by its code where it is mapped.
+ */
+export function describeError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { errorType: typeof error };
+  const sdk = error as Error & {
+    Code?: string;
+    code?: string;
+    $fault?: string;
+    $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
+  };
+  const frames = error.stack?.split('\n').filter((line) => /^\s+at /.test(line));
+  return {
+    errorName: error.name,
+    ...(sdk.Code || sdk.code ? { errorCode: sdk.Code ?? sdk.code } : {}),
+    ...(sdk.$fault ? { fault: sdk.$fault } : {}),
+    ...(sdk.$metadata?.httpStatusCode ? { httpStatus: sdk.$metadata.httpStatusCode } : {}),
+    ...(sdk.$metadata?.requestId ? { awsRequestId: sdk.$metadata.requestId } : {}),
+    ...(sdk.$metadata?.attempts ? { attempts: sdk.$metadata.attempts } : {}),
+    ...(frames?.length ? { stack: frames.slice(0, 12).map((line) => line.trim()) } : {}),
+    ...(error.cause && depth < 3 ? { cause: describeError(error.cause, depth + 1) } : {}),
+  };
 }
