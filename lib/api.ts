@@ -11,7 +11,7 @@ import type { DataTables, DynamoDbAction } from './data.ts';
 import { IspeksFunction } from './ispeks-function.ts';
 import { routes } from './routes.ts';
 import { functionEnvironment, type Settings } from './settings.ts';
-import { sessionsTable, type TableDefinition, tokensTable, usersTable } from './table-definitions.ts';
+import { attemptsTable, sessionsTable, type TableDefinition, tokensTable, usersTable } from './table-definitions.ts';
 
 /** What each handler may touch. A route without an entry here fails the synth. */
 interface Permissions {
@@ -46,19 +46,69 @@ const permissions: Readonly<Record<string, Permissions>> = {
     tables: [[usersTable, ['PutItem']]],
   },
   login: {
-    description: 'Signs in: bcrypt check, failure count and lock, new server-side session',
+    description: 'Signs in: claims a guess, bcrypt check, lock and its notice, new server-side session',
     tables: [
       [usersTable, ['GetItem', 'UpdateItem']],
       [sessionsTable, ['PutItem']],
+      [attemptsTable, ['GetItem', 'UpdateItem']],
     ],
+    sendsEmail: true,
   },
   'get-session': {
-    description: 'Returns the signed-in user and extends or ends an idle session',
-    tables: [[sessionsTable, ['GetItem', 'UpdateItem', 'DeleteItem']]],
+    description: 'Returns the signed-in user and records the request on the session',
+    tables: [
+      [sessionsTable, ['UpdateItem', 'DeleteItem']],
+      [usersTable, ['GetItem']],
+    ],
   },
   logout: {
     description: 'Ends the session server-side',
     tables: [[sessionsTable, ['DeleteItem']]],
+  },
+  'request-recovery': {
+    description: 'Lupa Kata Laluan: sends a recovery (or activation) link, alike for every ID',
+    tables: [
+      [usersTable, ['GetItem', 'UpdateItem']],
+      [tokensTable, ['PutItem', 'DeleteItem']],
+    ],
+    sendsEmail: true,
+  },
+  'verify-recovery': {
+    description: 'Checks a recovery token without spending it',
+    tables: [[tokensTable, ['GetItem']]],
+  },
+  'reset-password': {
+    description: 'Checks two answers inside the guess budget and sets a new password in one transaction',
+    tables: [
+      [tokensTable, ['GetItem', 'UpdateItem']],
+      [usersTable, ['GetItem', 'UpdateItem']],
+      [attemptsTable, ['GetItem', 'UpdateItem', 'DeleteItem']],
+    ],
+    sendsEmail: true,
+  },
+  'change-password': {
+    description: 'Signed in: checks the current password inside the guess budget and sets a new one',
+    tables: [
+      [sessionsTable, ['UpdateItem', 'DeleteItem']],
+      [usersTable, ['GetItem', 'UpdateItem']],
+      [attemptsTable, ['GetItem', 'UpdateItem']],
+    ],
+    sendsEmail: true,
+  },
+  'revoke-sessions': {
+    description: 'Signed in: ends every session of the officer',
+    tables: [
+      [sessionsTable, ['UpdateItem', 'DeleteItem']],
+      [usersTable, ['GetItem', 'UpdateItem']],
+    ],
+  },
+  'check-password': {
+    description: 'Checks a password against the common-password list and the officer data of a link or session',
+    tables: [
+      [tokensTable, ['GetItem']],
+      [sessionsTable, ['UpdateItem', 'DeleteItem']],
+      [usersTable, ['GetItem']],
+    ],
   },
   health: { description: 'Liveness check', tables: [] },
 };

@@ -18,6 +18,12 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/auth/login', handler: 'login', auth: 'none' },
   { method: 'GET', path: '/api/auth/session', handler: 'get-session', auth: 'none' },
   { method: 'POST', path: '/api/auth/logout', handler: 'logout', auth: 'none' },
+  { method: 'POST', path: '/api/recovery/request', handler: 'request-recovery', auth: 'none' },
+  { method: 'POST', path: '/api/recovery/verify', handler: 'verify-recovery', auth: 'none' },
+  { method: 'POST', path: '/api/recovery/reset', handler: 'reset-password', auth: 'none' },
+  { method: 'POST', path: '/api/account/password', handler: 'change-password', auth: 'none' },
+  { method: 'POST', path: '/api/account/sessions/revoke', handler: 'revoke-sessions', auth: 'none' },
+  { method: 'POST', path: '/api/password-policy/check', handler: 'check-password', auth: 'none' },
   { method: 'POST', path: '/api/admin/users', handler: 'register-user', auth: 'iam' },
   { method: 'GET', path: '/api/health', handler: 'health', auth: 'none' },
 ];

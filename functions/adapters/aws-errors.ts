@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ServiceUnavailableError } from '#domain/errors.ts';
 
 const UNAVAILABLE = new Set([
@@ -13,11 +14,25 @@ const UNAVAILABLE = new Set([
   'TimeoutError',
   'RequestTimeout',
   'RequestTimeoutException',
-  'SendingPausedException',
-  'AccountSuspendedException',
-  'MailFromDomainNotVerifiedException',
-  'MessageRejected',
+  'AbortError',
 ]);
+
+/**
+ * SES refusals that retrying cannot fix: the message or the address (MessageRejected,
+ * BadRequestException), or the account's sending set-up, which only an operator can mend.
+ */
+const PERMANENT_EMAIL_REFUSALS = new Set([
+  'MessageRejected',
+  'BadRequestException',
+  'MailFromDomainNotVerifiedException',
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'NotFoundException',
+]);
+
+export function isPermanentEmailRefusal(error: unknown): boolean {
+  return error instanceof Error && PERMANENT_EMAIL_REFUSALS.has(error.name);
+}
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -43,4 +58,22 @@ export function toDomainError(error: unknown, dependency: string): unknown {
     return new ServiceUnavailableError(dependency, { cause: error });
   }
   return error;
+}
+
+/** Cancellation reasons that mean DynamoDB was overloaded, not that a condition or a race failed. */
+const THROTTLED_REASONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded']);
+
+/** A transaction refused by one of its conditions or a concurrent writer; throttling is not one. */
+export function isRefusedTransaction(error: unknown): error is TransactionCanceledException {
+  return (
+    error instanceof TransactionCanceledException &&
+    !(error.CancellationReasons ?? []).some((reason) => THROTTLED_REASONS.has(reason.Code ?? ''))
+  );
+}
+
+/** Any other transaction failure: a throttled transaction is a 503 like any overload (the SDK does not retry it). */
+export function transactionFailure(error: unknown, dependency: string): unknown {
+  return error instanceof TransactionCanceledException
+    ? new ServiceUnavailableError(dependency, { cause: error })
+    : toDomainError(error, dependency);
 }

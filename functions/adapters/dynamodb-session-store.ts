@@ -1,15 +1,14 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SessionStore } from '#domain/ports.ts';
 import type { Session } from '#domain/user.ts';
 import { toDomainError } from './aws-errors.ts';
 
-/** Sessions keyed by the hash of their identifier; DynamoDB TTL removes them after their end. */
+/**
+ * Sessions keyed by the hash of their identifier; DynamoDB TTL removes them after their absolute
+ * end. Reading a session is recording a request on it: one conditional write that states
+ * `sessionAlive` (domain/sessions.ts) in DynamoDB's terms.
+ */
 export function dynamoSessionStore(db: DynamoDBDocumentClient, tableName: string): SessionStore {
   async function run<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -29,31 +28,29 @@ export function dynamoSessionStore(db: DynamoDBDocumentClient, tableName: string
           }),
         );
       }),
-    get: (sessionHash) =>
+    touch: (sessionHash, now, idleSeconds) =>
       run(async () => {
-        const { Item } = await db.send(
-          new GetCommand({ TableName: tableName, Key: { sessionHash }, ConsistentRead: true }),
-        );
-        if (!Item) return undefined;
-        const { ttl: _ttl, ...session } = Item;
-        return session as Session;
-      }),
-    touch: (sessionHash, lastSeenAt) =>
-      run(async () => {
-        await db
-          .send(
+        try {
+          const { Attributes } = await db.send(
             new UpdateCommand({
               TableName: tableName,
               Key: { sessionHash },
-              UpdateExpression: 'SET lastSeenAt = :at',
-              ConditionExpression: 'attribute_exists(sessionHash)',
-              ExpressionAttributeValues: { ':at': lastSeenAt.toISOString() },
+              UpdateExpression: 'SET lastSeenAt = :now',
+              ConditionExpression: 'attribute_exists(sessionHash) AND expiresAt > :now AND lastSeenAt > :idleSince',
+              ExpressionAttributeValues: {
+                ':now': now.toISOString(),
+                ':idleSince': new Date(now.getTime() - idleSeconds * 1000).toISOString(),
+              },
+              ReturnValues: 'ALL_NEW',
             }),
-          )
-          .catch((error: Error) => {
-            // Signed out in the meantime: nothing to extend.
-            if (error.name !== 'ConditionalCheckFailedException') throw error;
-          });
+          );
+          if (!Attributes) return undefined;
+          const { ttl: _ttl, ...session } = Attributes;
+          return session as Session;
+        } catch (error) {
+          if (error instanceof ConditionalCheckFailedException) return undefined;
+          throw error;
+        }
       }),
     delete: (sessionHash) =>
       run(async () => {

@@ -4,6 +4,7 @@ import { ConcurrentUpdateError, UserExistsError } from '#domain/errors.ts';
 import type { UserRepository } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
 import { toDomainError } from './aws-errors.ts';
+import { asCompensation } from './time-budget.ts';
 
 export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: string): UserRepository {
   return {
@@ -54,36 +55,35 @@ export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: stri
       }
     },
 
-    async recordLoginFailure(icNumber) {
+    async undoSend(user) {
       try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { icNumber },
-            UpdateExpression: 'ADD failedLogins :one',
-            ConditionExpression: 'attribute_exists(icNumber)',
-            ExpressionAttributeValues: { ':one': 1 },
-            ReturnValues: 'UPDATED_NEW',
-          }),
+        await asCompensation(() =>
+          db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { icNumber: user.icNumber },
+              UpdateExpression: 'SET activationSends = :sends, sendRevision = :next',
+              ConditionExpression: 'sendRevision = :written',
+              ExpressionAttributeValues: {
+                ':sends': user.activationSends,
+                ':written': user.sendRevision + 1,
+                ':next': user.sendRevision + 2,
+              },
+            }),
+          ),
         );
-        return Number(Attributes?.failedLogins ?? 1);
       } catch (error) {
-        throw toDomainError(error, 'The user store');
+        // Another send came after ours: its pacing stands, and ours is part of it.
+        if (!(error instanceof ConditionalCheckFailedException)) throw toDomainError(error, 'The user store');
       }
     },
 
-    async lock(icNumber, until) {
-      await update(icNumber, 'SET lockedUntil = :until, failedLogins = :zero', {
-        ':until': until.toISOString(),
-        ':zero': 0,
-      });
+    async recordSignIn(icNumber, at) {
+      await update(icNumber, 'SET lastLoginAt = :at', { ':at': at.toISOString() });
     },
 
-    async recordLoginSuccess(icNumber, at) {
-      await update(icNumber, 'SET failedLogins = :zero, lastLoginAt = :at REMOVE lockedUntil', {
-        ':zero': 0,
-        ':at': at.toISOString(),
-      });
+    async endAllSessions(icNumber) {
+      await update(icNumber, 'ADD sessionEpoch :one', { ':one': 1 });
     },
   };
 

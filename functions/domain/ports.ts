@@ -20,36 +20,76 @@ export interface UserRepository {
   get(icNumber: string): Promise<User | undefined>;
   /** Throws `UserExistsError` when the MyKad number is taken. */
   create(user: User): Promise<void>;
-  /** Records a notice e-mail sent to an active user (enumeration-protection mode). */
+  /**
+   * Records a notice e-mail sent to an account that cannot use a link (enumeration-protection
+   * mode), on condition that `user.sendRevision` is still current; `ConcurrentUpdateError` if not.
+   */
   recordSend(user: User, sends: number[]): Promise<void>;
-  /** Counts one more failed sign-in atomically and returns the new count. */
-  recordLoginFailure(icNumber: string): Promise<number>;
-  /** Locks sign-in until `until` and starts the count again. */
-  lock(icNumber: string, until: Date): Promise<void>;
-  /** Resets the failure count and records the sign-in time. */
-  recordLoginSuccess(icNumber: string, at: Date): Promise<void>;
+  /**
+   * Puts the sends back as `user` had them, if nothing else changed them since `recordSend`
+   * (the notice could not be sent). Runs with the request's compensation reserve.
+   */
+  undoSend(user: User): Promise<void>;
+  /** Records a successful sign-in. */
+  recordSignIn(icNumber: string, at: Date): Promise<void>;
+  /** Ends every session of the user (sign out everywhere). */
+  endAllSessions(icNumber: string): Promise<void>;
+}
+
+/** A claimed guess: what the budget looked like when this guess was let through. */
+export interface GuessClaim {
+  subject: string;
+  /** The count including this guess. */
+  count: number;
+  generation: number;
+}
+
+/** The atomic guess budget of `guess-budget.ts`. */
+export interface GuessBudget {
+  /**
+   * Claims one guess before it is checked. Throws `AccountLockedError` (with the wait) when the
+   * subject is locked or its budget is already claimed by guesses in flight.
+   */
+  claim(subject: string, now: Date): Promise<GuessClaim>;
+  /** The guess was wrong; it stays counted. Returns whether this failure locked the subject. */
+  fail(claim: GuessClaim, now: Date): Promise<{ locked: boolean }>;
+  /**
+   * The guess was right: the count starts again. Throws `AccountLockedError` when a lock was set
+   * while this guess was being checked (a success never lifts a lock it did not precede).
+   */
+  succeed(claim: GuessClaim, now: Date): Promise<void>;
+  /** Gives an unchecked guess back (a dependency failed before the check could be made). */
+  release(claim: GuessClaim): Promise<void>;
 }
 
 export interface SessionStore {
   create(session: Session): Promise<void>;
-  get(sessionHash: string): Promise<Session | undefined>;
-  touch(sessionHash: string, lastSeenAt: Date): Promise<void>;
+  /**
+   * Records a request on the session and returns it, when it is still alive at `now` (used within
+   * `idleSeconds` and before its end); undefined otherwise. One conditional write.
+   */
+  touch(sessionHash: string, now: Date, idleSeconds: number): Promise<Session | undefined>;
   delete(sessionHash: string): Promise<void>;
 }
 
-export interface ActivationStore {
+/** The e-mailed links (activation and recovery) and the user fields that go with them. */
+export interface LinkStore {
   find(tokenHash: string): Promise<TokenRecord | undefined>;
   /**
-   * All or nothing: stores `token`, makes it the user's only activation token (deleting the
+   * All or nothing: stores `token`, makes it the user's only link of its purpose (deleting the
    * previous one) and records `sends`. Throws `ConcurrentUpdateError` when another send for the
-   * same user got there first.
+   * same user got there first, or the user's status no longer fits the purpose.
    */
   replaceToken(user: User, token: TokenRecord, sends: number[]): Promise<void>;
   /**
    * Undoes `replaceToken` after the e-mail could not be sent: the new token goes, the `previous`
    * one (if any) comes back with its own expiry, and the sends are as before: no cooldown spent.
+   * Runs with the request's compensation reserve.
    */
   withdrawToken(user: User, token: TokenRecord, previous?: TokenRecord): Promise<void>;
+}
+
+export interface ActivationStore extends LinkStore {
   /**
    * One transaction: marks the token used and the user active, on condition that the token is
    * unused and unexpired at `now` and still the user's current one. Throws `TokenInvalidError`,
@@ -60,6 +100,32 @@ export interface ActivationStore {
     now: Date;
     passwordHash: string;
     securityAnswers: { questionId: string; answerHash: string }[];
+  }): Promise<void>;
+}
+
+export interface RecoveryStore extends LinkStore {
+  /**
+   * One transaction: marks the recovery token used, sets the new password, ends every session
+   * (a new session epoch) and lifts the sign-in lock (deletes the `guessSubjects` budgets), on
+   * condition that the token is unused, unexpired and current and the account still active.
+   * Throws `TokenInvalidError` or `TokenExpiredError` when a condition fails.
+   */
+  resetPassword(args: { token: TokenRecord; now: Date; passwordHash: string; guessSubjects: string[] }): Promise<void>;
+}
+
+export interface AccountStore {
+  /**
+   * One transaction: the new password (on condition the current hash is still `currentHash`), a
+   * new session epoch, and the caller's own session moved to it, so every other session ends.
+   * Throws `ConcurrentUpdateError` when the password changed meanwhile.
+   */
+  changePassword(args: {
+    icNumber: string;
+    currentHash: string;
+    passwordHash: string;
+    now: Date;
+    keepSession: string;
+    newEpoch: number;
   }): Promise<void>;
 }
 

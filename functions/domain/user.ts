@@ -25,10 +25,20 @@ export interface User {
   activationSends: number[];
   /** Bumped on every send; conditional writes on it stop two concurrent sends. */
   sendRevision: number;
-  /** Consecutive failed sign-ins since the last success or lock. */
-  failedLogins?: number;
-  /** ISO 8601; sign-in is refused until then. */
-  lockedUntil?: string;
+  /** The one Lupa Kata Laluan link that may still be used, and its times (ISO 8601). */
+  recoveryTokenHash?: string;
+  recoveryTokenIssuedAt?: string;
+  recoveryTokenExpiresAt?: string;
+  /** Epoch milliseconds of the recovery e-mails sent in the last hour (paced apart from activation). */
+  recoverySends?: number[];
+  /** As `sendRevision`, for recovery e-mails; absent means 0. */
+  recoveryRevision?: number;
+  /**
+   * Sessions carry the epoch they were created in; bumping it (password reset, sign out
+   * everywhere) ends every session at once, atomically with the change that calls for it.
+   */
+  sessionEpoch?: number;
+  passwordChangedAt?: string;
   lastLoginAt?: string;
 }
 
@@ -36,8 +46,10 @@ export interface User {
 export interface Session {
   sessionHash: string;
   icNumber: string;
-  user: SessionUser;
+  /** The user's `sessionEpoch` when it began; a later epoch ends it. */
+  epoch: number;
   createdAt: string;
+  /** The last request made with it: idle time counts from here. */
   lastSeenAt: string;
   /** Absolute end (createdAt + the maximum lifetime). */
   expiresAt: string;
@@ -51,13 +63,15 @@ export interface SessionUser {
   roles: string[];
 }
 
+export type LinkPurpose = 'ACTIVATION' | 'RECOVERY';
+
 /**
- * The stored side of a token: its SHA-256 hash (never the token) plus what the activation page
- * shows, so verifying a link is a single read.
+ * The stored side of an e-mailed link's token: its SHA-256 hash (never the token) plus what its
+ * page shows, so verifying a link is a single read.
  */
 export interface TokenRecord {
   tokenHash: string;
-  purpose: 'ACTIVATION';
+  purpose: LinkPurpose;
   icNumber: string;
   userId: string;
   name: string;
@@ -66,6 +80,8 @@ export interface TokenRecord {
   issuedAt: string;
   expiresAt: string;
   usedAt?: string;
+  /** Recovery: the two of the user's three questions this link asks, chosen when it was issued. */
+  questionIds?: string[];
 }
 
 /** What administrators and integrators may see of a user: never a hash or a token. */

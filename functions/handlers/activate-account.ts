@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { activateAccountUseCase } from '../wiring.ts';
+import { wired } from '../wiring.ts';
 import { activateAccountSchema } from './activate-account.schema.ts';
 
-const activateAccount = activateAccountUseCase();
+const activateAccount = wired().activateAccount();
 
 /** POST /api/activation/activate — set answers and password; exactly once per token. */
 export const handler = jsonEndpoint(activateAccountSchema, async (input) => ({

@@ -1,8 +1,8 @@
 import { plainEndpoint } from '#http/endpoint.ts';
 import { readSessionId } from '#http/session-cookie.ts';
-import { signInUseCases } from '../wiring.ts';
+import { wired } from '../wiring.ts';
 
-const { currentSession } = signInUseCases();
+const { currentSession } = wired().signIn();
 
 /** GET /api/auth/session — who is signed in; extends the idle timer. */
 export const handler = plainEndpoint(async (event) => ({

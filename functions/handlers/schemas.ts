@@ -14,3 +14,5 @@ export const userIdField = text(40);
 export const tokenField = text(512).pipe(z.string().min(1));
 /** Long enough for any acceptable password; the policy answers PASSWORD_TOO_LONG past its limit. */
 export const secretField = z.string().max(1024);
+/** A security answer: visible text, as every other text field (control characters refused). */
+export const answerField = text(200);

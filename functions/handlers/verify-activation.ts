@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { verifyActivationUseCase } from '../wiring.ts';
+import { wired } from '../wiring.ts';
 import { verifyActivationSchema } from './verify-activation.schema.ts';
 
-const verifyActivation = verifyActivationUseCase();
+const verifyActivation = wired().verifyActivation();
 
 /** POST /api/activation/verify — what the activation page shows; consumes nothing. */
 export const handler = jsonEndpoint(verifyActivationSchema, async (input) => ({

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { enterTimeBudget } from '#adapters/time-budget.ts';
 import { ServiceUnavailableError } from '#domain/errors.ts';
 import { type ValidatedEvent, validatedJsonBody } from './json-body.ts';
 import { log, setLogContext } from './logger.ts';
@@ -13,9 +14,9 @@ export type ApiHandler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
- * When the function is about to time out (a dependency hung past the SDK's own timeouts), middy
- * aborts the handler; answer that through the one error path as 503 + Retry-After, not as its
- * generic TimeoutError, which would become a 500.
+ * A last resort: every AWS call already ends inside the request's time budget (entered below), so
+ * this fires only if something else hangs. middy then answers through the one error path as
+ * 503 + Retry-After, not as its generic TimeoutError, which would become a 500.
  */
 const plugin: middy.PluginObject = {
   timeoutEarlyResponse: () => {
@@ -33,6 +34,7 @@ function requestLog(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPro
   return {
     before: (request) => {
       startedAt.set(request, Date.now());
+      enterTimeBudget(request.context.getRemainingTimeInMillis());
       setLogContext({
         requestId: request.event.requestContext?.requestId ?? request.context.awsRequestId,
         route: request.event.routeKey,

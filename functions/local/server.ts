@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { TIME_BUDGET } from '#adapters/time-budget.ts';
 import { DomainError, ValidationError } from '#domain/errors.ts';
 import type { ApiHandler } from '#http/endpoint.ts';
 import { problemFor } from '#http/problem-details.ts';
@@ -122,7 +123,9 @@ export function toEvent(req: IncomingMessage, route: RouteDefinition, body: Buff
   } as APIGatewayProxyEventV2;
 }
 
+/** As Lambda gives it: the remaining time counts down from the function timeout. */
 function lambdaContext(requestId: string, name: string): Context {
+  const deadline = Date.now() + TIME_BUDGET.functionTimeoutMs;
   return {
     awsRequestId: requestId,
     functionName: name,
@@ -132,7 +135,7 @@ function lambdaContext(requestId: string, name: string): Context {
     logGroupName: `/aws/lambda/${name}`,
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 20_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -1,23 +1,34 @@
 import { expect } from 'vitest';
 import {
-  AlreadyActiveError,
+  AccountLockedError,
   ConcurrentUpdateError,
-  TokenExpiredError,
   TokenInvalidError,
   UserExistsError,
 } from '../../functions/domain/errors.ts';
+import {
+  canClaim,
+  failureLocks,
+  type GuessLimits,
+  type GuessState,
+  isLocked,
+  refusalWaitSeconds,
+} from '../../functions/domain/guess-budget.ts';
+import { holderRefusal, LINK_FIELDS, linkRevision, linkSends, tokenRefusal } from '../../functions/domain/links.ts';
 import type {
-  ActivationMail,
+  AccountStore,
   ActivationStore,
-  AlreadyActiveMail,
   Clock,
+  GuessBudget,
+  GuessClaim,
+  Mail,
   Mailer,
   RandomSource,
+  RecoveryStore,
   SecretHasher,
   SessionStore,
   UserRepository,
 } from '../../functions/domain/ports.ts';
-import { isExpired } from '../../functions/domain/token.ts';
+import { sessionAlive } from '../../functions/domain/sessions.ts';
 import type { Session, TokenRecord, User } from '../../functions/domain/user.ts';
 
 /** Time that moves only when a test says so; `sleep` advances it instead of waiting. */
@@ -86,23 +97,20 @@ export class InMemoryUserRepository implements UserRepository {
     stored.sendRevision += 1;
   }
 
-  async recordLoginFailure(icNumber: string): Promise<number> {
-    const user = this.existing(icNumber);
-    user.failedLogins = (user.failedLogins ?? 0) + 1;
-    return user.failedLogins;
+  async undoSend(user: User): Promise<void> {
+    const stored = this.users.get(user.icNumber);
+    if (!stored || stored.sendRevision !== user.sendRevision + 1) return;
+    stored.activationSends = [...user.activationSends];
+    stored.sendRevision += 1;
   }
 
-  async lock(icNumber: string, until: Date): Promise<void> {
-    const user = this.existing(icNumber);
-    user.lockedUntil = until.toISOString();
-    user.failedLogins = 0;
+  async recordSignIn(icNumber: string, at: Date): Promise<void> {
+    this.existing(icNumber).lastLoginAt = at.toISOString();
   }
 
-  async recordLoginSuccess(icNumber: string, at: Date): Promise<void> {
+  async endAllSessions(icNumber: string): Promise<void> {
     const user = this.existing(icNumber);
-    user.failedLogins = 0;
-    user.lastLoginAt = at.toISOString();
-    delete user.lockedUntil;
+    user.sessionEpoch = (user.sessionEpoch ?? 0) + 1;
   }
 
   /** Test set-up: puts a user straight into the store. */
@@ -122,11 +130,17 @@ export class InMemoryUserRepository implements UserRepository {
   }
 }
 
-/** The conditions of `dynamodb-activation-store.ts`, over the same users as the repository. */
-export class InMemoryActivationStore implements ActivationStore {
+/**
+ * The conditions of `dynamodb-link-store.ts` (activation and recovery links), over the same users
+ * as the repository, refusing by the same rules (`domain/links.ts`).
+ */
+export class InMemoryLinkStore implements ActivationStore, RecoveryStore {
   readonly tokens = new Map<string, TokenRecord>();
 
-  constructor(private readonly repository: InMemoryUserRepository) {}
+  constructor(
+    private readonly repository: InMemoryUserRepository,
+    private readonly guesses?: InMemoryGuessBudget,
+  ) {}
 
   async find(tokenHash: string): Promise<TokenRecord | undefined> {
     const record = this.tokens.get(tokenHash);
@@ -134,66 +148,143 @@ export class InMemoryActivationStore implements ActivationStore {
   }
 
   async replaceToken(user: User, token: TokenRecord, sends: number[]): Promise<void> {
+    const fields = LINK_FIELDS[token.purpose];
     const stored = this.repository.users.get(user.icNumber);
     if (
       this.tokens.has(token.tokenHash) ||
       !stored ||
-      stored.sendRevision !== user.sendRevision ||
-      stored.status !== 'PENDING'
+      linkRevision(stored, token.purpose) !== linkRevision(user, token.purpose) ||
+      stored.status !== fields.holderStatus
     ) {
       throw new ConcurrentUpdateError();
     }
     this.tokens.set(token.tokenHash, copy(token));
-    if (user.activationTokenHash && user.activationTokenHash !== token.tokenHash) {
-      this.tokens.delete(user.activationTokenHash);
-    }
-    stored.activationTokenHash = token.tokenHash;
-    stored.activationTokenIssuedAt = token.issuedAt;
-    stored.activationTokenExpiresAt = token.expiresAt;
-    stored.activationSends = [...sends];
-    stored.sendRevision = user.sendRevision + 1;
+    const previous = user[fields.hash];
+    if (previous && previous !== token.tokenHash) this.tokens.delete(previous);
+    stored[fields.hash] = token.tokenHash;
+    stored[fields.issuedAt] = token.issuedAt;
+    stored[fields.expiresAt] = token.expiresAt;
+    stored[fields.sends] = [...sends];
+    stored[fields.revision] = linkRevision(user, token.purpose) + 1;
   }
 
   async withdrawToken(user: User, token: TokenRecord, previous?: TokenRecord): Promise<void> {
+    const fields = LINK_FIELDS[token.purpose];
     const stored = this.repository.users.get(user.icNumber);
     // A later send already replaced this token: nothing of ours is left to undo.
-    if (!stored || stored.activationTokenHash !== token.tokenHash) return;
+    if (!stored || stored[fields.hash] !== token.tokenHash) return;
     this.tokens.delete(token.tokenHash);
-    stored.activationSends = [...user.activationSends];
-    stored.sendRevision = user.sendRevision + 2;
+    stored[fields.sends] = [...linkSends(user, token.purpose)];
+    stored[fields.revision] = linkRevision(user, token.purpose) + 2;
     if (previous) {
       this.tokens.set(previous.tokenHash, copy(previous));
-      stored.activationTokenHash = previous.tokenHash;
-      stored.activationTokenIssuedAt = previous.issuedAt;
-      stored.activationTokenExpiresAt = previous.expiresAt;
+      stored[fields.hash] = previous.tokenHash;
+      stored[fields.issuedAt] = previous.issuedAt;
+      stored[fields.expiresAt] = previous.expiresAt;
     } else {
-      delete stored.activationTokenHash;
-      delete stored.activationTokenIssuedAt;
-      delete stored.activationTokenExpiresAt;
+      delete stored[fields.hash];
+      delete stored[fields.issuedAt];
+      delete stored[fields.expiresAt];
     }
+  }
+
+  /** The token and holder conditions of a transaction that spends a link. */
+  private spend(token: TokenRecord, now: Date): User {
+    const record = this.tokens.get(token.tokenHash);
+    const user = this.repository.users.get(token.icNumber);
+    const refusal = tokenRefusal(record, token.purpose, now) ?? (record && holderRefusal(record, user));
+    if (refusal || !record || !user) throw refusal ?? new TokenInvalidError();
+    record.usedAt = now.toISOString();
+    return user;
   }
 
   async activate(args: Parameters<ActivationStore['activate']>[0]): Promise<void> {
     const { token, now, passwordHash, securityAnswers } = args;
-    const record = this.tokens.get(token.tokenHash);
-    const user = this.repository.users.get(token.icNumber);
-    if (!record) throw new TokenInvalidError();
-    if (record.usedAt) throw new AlreadyActiveError();
-    if (isExpired(record.expiresAt, now)) throw new TokenExpiredError();
-    if (!user) throw new TokenInvalidError();
-    if (user.status !== 'PENDING') throw new AlreadyActiveError();
-    if (user.activationTokenHash !== token.tokenHash) throw new TokenInvalidError();
-
-    record.usedAt = now.toISOString();
+    const user = this.spend(token, now);
     user.status = 'ACTIVE';
     user.activatedAt = now.toISOString();
     user.passwordHash = passwordHash;
     user.securityAnswers = copy(securityAnswers);
     delete user.activationTokenHash;
   }
+
+  async resetPassword(args: Parameters<RecoveryStore['resetPassword']>[0]): Promise<void> {
+    const { token, now, passwordHash, guessSubjects } = args;
+    const user = this.spend(token, now);
+    user.passwordHash = passwordHash;
+    user.passwordChangedAt = now.toISOString();
+    user.sessionEpoch = (user.sessionEpoch ?? 0) + 1;
+    delete user.recoveryTokenHash;
+    for (const subject of guessSubjects) this.guesses?.states.delete(subject);
+  }
 }
 
-export type SentMail = ActivationMail | AlreadyActiveMail;
+/** The conditional updates of `dynamodb-guess-budget.ts`, by the rules of `domain/guess-budget.ts`. */
+export class InMemoryGuessBudget implements GuessBudget {
+  readonly states = new Map<string, GuessState>();
+
+  constructor(private readonly limits: GuessLimits = { maxGuesses: 5, lockSeconds: 900 }) {}
+
+  async claim(subject: string, now: Date): Promise<GuessClaim> {
+    const state = this.states.get(subject);
+    if (!canClaim(state, now.getTime(), this.limits)) {
+      throw new AccountLockedError(refusalWaitSeconds(state, now.getTime(), this.limits));
+    }
+    const next = { count: (state?.count ?? 0) + 1, generation: state?.generation ?? 0, ...pickLock(state) };
+    this.states.set(subject, next);
+    return { subject, count: next.count, generation: next.generation };
+  }
+
+  async fail(claim: GuessClaim, now: Date): Promise<{ locked: boolean }> {
+    const state = this.states.get(claim.subject);
+    if (!failureLocks(claim.count, this.limits) || state?.generation !== claim.generation) return { locked: false };
+    this.states.set(claim.subject, {
+      count: 0,
+      generation: state.generation + 1,
+      lockedUntil: now.getTime() + this.limits.lockSeconds * 1000,
+    });
+    return { locked: true };
+  }
+
+  async succeed(claim: GuessClaim, now: Date): Promise<void> {
+    const state = this.states.get(claim.subject);
+    if (isLocked(state, now.getTime())) {
+      throw new AccountLockedError(refusalWaitSeconds(state, now.getTime(), this.limits));
+    }
+    this.states.set(claim.subject, { count: 0, generation: (state?.generation ?? 0) + 1, ...pickLock(state) });
+  }
+
+  async release(claim: GuessClaim): Promise<void> {
+    const state = this.states.get(claim.subject);
+    if (state && state.generation === claim.generation && state.count > 0) state.count -= 1;
+  }
+}
+
+function pickLock(state: GuessState | undefined): { lockedUntil?: number } {
+  return state?.lockedUntil === undefined ? {} : { lockedUntil: state.lockedUntil };
+}
+
+/** `dynamodb-account-store.ts`: the password and the caller's session move to a new epoch together. */
+export class InMemoryAccountStore implements AccountStore {
+  constructor(
+    private readonly repository: InMemoryUserRepository,
+    private readonly sessionStore: InMemorySessionStore,
+  ) {}
+
+  async changePassword(args: Parameters<AccountStore['changePassword']>[0]): Promise<void> {
+    const user = this.repository.users.get(args.icNumber);
+    const session = this.sessionStore.sessions.get(args.keepSession);
+    if (user?.status !== 'ACTIVE' || user.passwordHash !== args.currentHash || !session) {
+      throw new ConcurrentUpdateError();
+    }
+    user.passwordHash = args.passwordHash;
+    user.passwordChangedAt = args.now.toISOString();
+    user.sessionEpoch = args.newEpoch;
+    session.epoch = args.newEpoch;
+  }
+}
+
+export type SentMail = Mail;
 
 export class RecordingMailer implements Mailer {
   readonly sent: SentMail[] = [];
@@ -221,14 +312,11 @@ export class InMemorySessionStore implements SessionStore {
     this.sessions.set(session.sessionHash, copy(session));
   }
 
-  async get(sessionHash: string): Promise<Session | undefined> {
+  async touch(sessionHash: string, now: Date, idleSeconds: number): Promise<Session | undefined> {
     const session = this.sessions.get(sessionHash);
-    return session && copy(session);
-  }
-
-  async touch(sessionHash: string, lastSeenAt: Date): Promise<void> {
-    const session = this.sessions.get(sessionHash);
-    if (session) session.lastSeenAt = lastSeenAt.toISOString();
+    if (!session || !sessionAlive(session, now, idleSeconds)) return undefined;
+    session.lastSeenAt = now.toISOString();
+    return copy(session);
   }
 
   async delete(sessionHash: string): Promise<void> {

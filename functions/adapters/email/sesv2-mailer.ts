@@ -1,6 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '#domain/ports.ts';
 import { toDomainError } from '../aws-errors.ts';
+import { ATTEMPT_LIMITS, budgetedTransport } from '../time-budget.ts';
 import { renderActivationMail, renderAlreadyActiveMail } from './templates.ts';
 
 export interface SenderSettings {
@@ -8,19 +9,20 @@ export interface SenderSettings {
   senderName: string;
 }
 
+/** Retries throttling and timeouts with back-off, inside the request's time budget (time-budget.ts). */
 export function makeSesClient({
   region,
   endpoint,
+  limits = ATTEMPT_LIMITS.ses,
 }: {
   region: string;
   endpoint?: string | undefined;
+  limits?: { connectionTimeoutMs: number; requestTimeoutMs: number; maxAttempts: number };
 }): SESv2Client {
   return new SESv2Client({
     region,
     ...(endpoint ? { endpoint } : {}),
-    // Worst case 3 × 3 s: with the compensating write after it, still inside the 20 s function timeout.
-    maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    ...budgetedTransport(limits),
   });
 }
 

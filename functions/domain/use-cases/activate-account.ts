@@ -1,8 +1,14 @@
-import { type FieldProblem, ValidationError } from '../errors.ts';
-import { checkPassword, type PasswordPolicy } from '../password-policy.ts';
+import { ValidationError } from '../errors.ts';
+import { normalisePassword, type PasswordPolicy } from '../password-policy.ts';
 import type { ActivationStore, Clock, SecretHasher } from '../ports.ts';
-import { type AnswerInput, checkSecurityAnswers, normaliseAnswer } from '../security-answers.ts';
+import {
+  type AnswerInput,
+  checkSecurityAnswers,
+  forbiddenAnswerValues,
+  normaliseAnswer,
+} from '../security-answers.ts';
 import { findUsableToken } from './activation-token.ts';
+import { newPasswordProblems } from './new-password.ts';
 
 export interface ActivateDeps {
   activations: ActivationStore;
@@ -34,23 +40,17 @@ export function makeActivateAccount({
   return async function activateAccount(input: ActivateInput) {
     const record = await findUsableToken(activations, input.token, clock.now());
 
-    const problems: FieldProblem[] = [
-      ...checkPassword(input.password, passwordPolicy, record).map((code) => ({ path: 'password', code })),
-      ...(input.password === input.passwordConfirmation
-        ? []
-        : [{ path: 'passwordConfirmation', code: 'PASSWORD_MISMATCH' }]),
-      // 900101-14-5678 names the same ID as 900101145678, so neither form is an acceptable answer.
-      ...checkSecurityAnswers(input.securityAnswers, [
-        record.icNumber,
-        record.icNumber.replace(/^(\d{6})(\d{2})/, '$1-$2-'),
-        record.userId,
-        input.password,
-      ]),
+    const problems = [
+      ...newPasswordProblems(input, passwordPolicy, record),
+      ...checkSecurityAnswers(
+        input.securityAnswers,
+        forbiddenAnswerValues({ ...record, password: input.password }),
+      ),
     ];
     if (problems.length > 0) throw new ValidationError(problems);
 
     const [passwordHash, ...answerHashes] = await Promise.all([
-      hasher.hash(input.password),
+      hasher.hash(normalisePassword(input.password)),
       ...input.securityAnswers.map((a) => answerHasher.hash(normaliseAnswer(a.answer))),
     ]);
     const now = clock.now();

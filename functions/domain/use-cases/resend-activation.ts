@@ -1,34 +1,26 @@
 import { maskEmail } from '../email-mask.ts';
-import {
-  AlreadyActiveError,
-  ConcurrentUpdateError,
-  DomainError,
-  ResendCooldownError,
-  ServiceUnavailableError,
-  UserNotFoundError,
-} from '../errors.ts';
-import type { ActivationStore, Clock, Mailer, RandomSource, UserRepository } from '../ports.ts';
-import { issueToken } from '../token.ts';
-import type { TokenRecord, User } from '../user.ts';
-import { formatUserId, parseUserId } from '../user-id.ts';
+import { AlreadyActiveError, UserNotFoundError } from '../errors.ts';
+import type { Clock, Mailer, UserRepository } from '../ports.ts';
+import type { User } from '../user.ts';
+import { findUserById } from './find-user.ts';
+import { claimSend, type LinkPacing } from './send-link.ts';
+import { answerUniformly, type UniformAnswerSettings } from './uniform-answer.ts';
 
-export interface ResendSettings {
+export interface ResendSettings extends UniformAnswerSettings {
   siteUrl: string;
   tokenTtlSeconds: number;
-  cooldownSeconds: number;
-  maxPerHour: number;
+  pacing: LinkPacing;
   enumerationProtection: boolean;
-  /** Floor on the answer time in enumeration-protection mode. */
-  minResponseMs: number;
 }
 
 export interface ResendDeps {
   users: UserRepository;
-  activations: ActivationStore;
   mailer: Mailer;
   clock: Clock;
-  random: RandomSource;
+  sendLink: (user: User, purpose: 'ACTIVATION') => Promise<{ expiresInSeconds: number }>;
   settings: ResendSettings;
+  /** Told about a failure that enumeration protection kept from the answer (for the log). */
+  report?: (what: string, error: unknown) => void;
 }
 
 export interface ResendResult {
@@ -36,138 +28,53 @@ export interface ResendResult {
   expiresInSeconds: number;
 }
 
-const HOUR_MS = 3_600_000;
-
-/** Seconds until another e-mail may go out, or 0 when one may go now. */
-export function resendWait(
-  sends: number[],
-  now: number,
-  cooldownSeconds: number,
-  maxPerHour: number,
-): number {
-  const recent = sends.filter((t) => t > now - HOUR_MS).sort((a, b) => a - b);
-  const last = recent[recent.length - 1];
-  const cooldownWait = last === undefined ? 0 : last + cooldownSeconds * 1000 - now;
-  const oldest = recent[recent.length - maxPerHour];
-  const capWait = recent.length >= maxPerHour && oldest !== undefined ? oldest + HOUR_MS - now : 0;
-  const waitMs = Math.max(cooldownWait, capWait);
-  return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
-}
-
-/** The stored side of an activation token: its hash and what the activation page shows. */
-function tokenRecord(user: User, tokenHash: string, issuedAt: string, expiresAt: string): TokenRecord {
-  return {
-    tokenHash,
-    purpose: 'ACTIVATION',
-    icNumber: user.icNumber,
-    userId: formatUserId(user.icNumber, user.agencyCode),
-    name: user.name,
-    email: user.email,
-    registeredAt: user.registeredAt,
-    issuedAt,
-    expiresAt,
-  };
-}
-
-export function makeResendActivation(deps: ResendDeps) {
-  const { users, activations, mailer, clock, random, settings } = deps;
-
-  function checkRate(user: User, now: number): number[] {
-    const recent = user.activationSends.filter((t) => t > now - HOUR_MS);
-    const wait = resendWait(recent, now, settings.cooldownSeconds, settings.maxPerHour);
-    if (wait > 0) throw new ResendCooldownError(wait);
-    return [...recent, now];
-  }
-
-  /** The user's current link, rebuilt from the user record, to put back if the new one fails. */
-  function currentToken(user: User): TokenRecord | undefined {
-    const { activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt } = user;
-    if (!activationTokenHash || !activationTokenIssuedAt || !activationTokenExpiresAt) return undefined;
-    return tokenRecord(user, activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt);
-  }
-
-  async function sendActivation(user: User): Promise<ResendResult> {
-    const now = clock.now();
-    const sends = checkRate(user, now.getTime());
-    const issued = issueToken(random, now, settings.tokenTtlSeconds);
-    const record = tokenRecord(
-      user,
-      issued.tokenHash,
-      issued.issuedAt.toISOString(),
-      issued.expiresAt.toISOString(),
-    );
-    try {
-      await activations.replaceToken(user, record, sends);
-    } catch (error) {
-      // Another request for the same user won the race and has just sent an e-mail.
-      if (error instanceof ConcurrentUpdateError) throw new ResendCooldownError(settings.cooldownSeconds);
-      throw error;
-    }
+/** POST /api/activation/resend: send (or send again) the activation e-mail. */
+export function makeResendActivation({ users, mailer, clock, sendLink, settings, report }: ResendDeps) {
+  /**
+   * Enumeration-protection mode: an active account gets a notice instead of a link. The pacing is
+   * claimed first (a conditional write) and given back if the notice cannot be sent.
+   */
+  async function notifyAlreadyActive(user: User): Promise<void> {
+    const sends = claimSend(user.activationSends, clock.now().getTime(), settings.pacing);
+    await users.recordSend(user, sends);
     try {
       await mailer.send({
-        kind: 'activation',
+        kind: 'already-active',
         to: user.email,
         name: user.name,
-        registeredAt: user.registeredAt,
-        link: `${settings.siteUrl}/account/activation#token=${issued.token}`,
-        validMinutes: Math.round(settings.tokenTtlSeconds / 60),
+        recoveryLink: `${settings.siteUrl}/account/recovery`,
       });
     } catch (error) {
-      // No e-mail, so no new token and no cooldown: the earlier link still works, and the user may
-      // try again at once.
-      await activations.withdrawToken(user, record, currentToken(user));
-      throw error instanceof DomainError ? error : new ServiceUnavailableError('E-mail', { cause: error });
+      await users.undoSend(user);
+      throw error;
     }
+  }
+
+  async function resendPlainly(userId: string): Promise<ResendResult> {
+    const user = await findUserById(users, userId);
+    if (!user) throw new UserNotFoundError();
+    if (user.status !== 'PENDING') throw new AlreadyActiveError();
+    await sendLink(user, 'ACTIVATION');
     return { sentTo: maskEmail(user.email), expiresInSeconds: settings.tokenTtlSeconds };
   }
 
-  async function notifyAlreadyActive(user: User): Promise<void> {
-    const now = clock.now().getTime();
-    const sends = checkRate(user, now);
-    await users.recordSend(user, sends);
-    await mailer.send({
-      kind: 'already-active',
-      to: user.email,
-      name: user.name,
-      recoveryLink: `${settings.siteUrl}/account/recovery`,
+  /**
+   * Unknown, active, paced and pending IDs all get the same answer after the same minimum time,
+   * even when the e-mail service fails; only a failure of the lookup itself (which every ID makes)
+   * still answers 503.
+   */
+  async function resendUniformly(userId: string): Promise<ResendResult> {
+    const uniform: ResendResult = { sentTo: null, expiresInSeconds: settings.tokenTtlSeconds };
+    return answerUniformly(clock, settings, uniform, report, async (after) => {
+      const user = await findUserById(users, userId);
+      await after(async () => {
+        if (user?.status === 'PENDING') await sendLink(user, 'ACTIVATION');
+        else if (user) await notifyAlreadyActive(user);
+      });
     });
   }
 
-  async function resend(userId: string): Promise<ResendResult> {
-    const { icNumber } = parseUserId(userId);
-    const user = await users.get(icNumber);
-    if (!user) throw new UserNotFoundError();
-    if (user.status !== 'PENDING') {
-      if (settings.enumerationProtection) await notifyAlreadyActive(user);
-      throw new AlreadyActiveError();
-    }
-    return sendActivation(user);
-  }
-
-  /**
-   * With enumeration protection on, unknown, active, rate-limited and pending IDs all get the
-   * same answer after the same minimum time; only a dependency failure still shows as such.
-   */
   return async function resendActivation(input: { userId: string }): Promise<ResendResult> {
-    if (!settings.enumerationProtection) return resend(input.userId);
-    const started = clock.now().getTime();
-    const uniform: ResendResult = { sentTo: null, expiresInSeconds: settings.tokenTtlSeconds };
-    try {
-      await resend(input.userId);
-      return uniform;
-    } catch (error) {
-      if (
-        error instanceof UserNotFoundError ||
-        error instanceof AlreadyActiveError ||
-        error instanceof ResendCooldownError ||
-        error instanceof ConcurrentUpdateError
-      ) {
-        return uniform;
-      }
-      throw error;
-    } finally {
-      const elapsed = clock.now().getTime() - started;
-      if (elapsed < settings.minResponseMs) await clock.sleep(settings.minResponseMs - elapsed);
-    }
+    return settings.enumerationProtection ? resendUniformly(input.userId) : resendPlainly(input.userId);
   };
 }

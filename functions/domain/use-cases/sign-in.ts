@@ -1,102 +1,148 @@
 import { AccountLockedError, InvalidCredentialsError, UnauthenticatedError } from '../errors.ts';
-import type { Clock, RandomSource, SecretHasher, SessionStore, UserRepository } from '../ports.ts';
+import { guessSubject } from '../guess-budget.ts';
+import { normalisePassword } from '../password-policy.ts';
+import type {
+  Clock,
+  GuessBudget,
+  Mailer,
+  RandomSource,
+  SecretHasher,
+  SessionStore,
+  UserRepository,
+} from '../ports.ts';
+import { sessionHolderValid, sessionUser } from '../sessions.ts';
 import { hashToken } from '../token.ts';
-import type { Session, SessionUser, User } from '../user.ts';
-import { formatUserId, parseUserId } from '../user-id.ts';
+import type { Session, User } from '../user.ts';
+import { parseUserId } from '../user-id.ts';
+import { findUserById } from './find-user.ts';
+import { checkGuess } from './guess.ts';
 
 export interface SignInSettings {
   maxFailures: number;
   lockSeconds: number;
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
+  siteUrl: string;
+  /**
+   * Floor on the answer that locks an ID: only an active account's lock sends the officer a
+   * notice, and the time that takes must not tell which IDs are accounts.
+   */
+  lockAnswerMinMs: number;
 }
 
 export interface SignInDeps {
   users: UserRepository;
   sessions: SessionStore;
+  guesses: GuessBudget;
   hasher: SecretHasher;
+  mailer: Mailer;
   clock: Clock;
   random: RandomSource;
   settings: SignInSettings;
+  report?: (what: string, error: unknown) => void;
 }
 
-/** Idle sessions are extended at most this often, so reading a session is rarely a write. */
-const TOUCH_INTERVAL_MS = 60_000;
-
-function sessionUser(user: User): SessionUser {
-  return {
-    userId: formatUserId(user.icNumber, user.agencyCode),
-    icNumber: user.icNumber,
-    name: user.name,
-    email: user.email,
-    roles: user.roles,
-  };
+/** The signed-in caller: the live session and the account behind it, read fresh. */
+export interface Caller {
+  sessionHash: string;
+  session: Session;
+  user: User;
 }
 
-/** Sign-in, the current session and sign-out (security.md 10, 11, 17). */
-export function makeSignIn({ users, sessions, hasher, clock, random, settings }: SignInDeps) {
-  // Unknown IDs and pending accounts still spend one bcrypt comparison, so timing tells nothing.
+/**
+ * Sign-in, the current session and sign-out. Every ID (unknown, pending, active) spends one
+ * claimed guess and one bcrypt comparison, so answers and their timing tell nothing; five wrong
+ * guesses lock the ID for the lock window.
+ */
+export function makeSignIn(deps: SignInDeps) {
+  const { users, sessions, guesses, hasher, mailer, clock, random, settings, report } = deps;
   let dummyHash: Promise<string> | undefined;
   const dummy = () => {
     dummyHash ??= hasher.hash(Buffer.from(random.bytes(16)).toString('hex'));
     return dummyHash;
   };
 
-  async function login(input: { userId: string; password: string }) {
-    const { icNumber } = parseUserId(input.userId);
-    const user = await users.get(icNumber);
-    const now = clock.now();
-    if (user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-      throw new AccountLockedError(Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000));
+  /** Tells an active officer that sign-in was locked, with the way out; never fails the answer. */
+  async function noticeLock(user: User | undefined, now: Date): Promise<void> {
+    if (user?.status !== 'ACTIVE') return;
+    try {
+      await mailer.send({
+        kind: 'account-locked',
+        to: user.email,
+        name: user.name,
+        lockedAt: now.toISOString(),
+        lockedMinutes: Math.ceil(settings.lockSeconds / 60),
+        recoveryLink: `${settings.siteUrl}/account/recovery`,
+      });
+    } catch (error) {
+      report?.('lock notice not sent', error);
     }
-    const canSignIn = user?.status === 'ACTIVE' && user.passwordHash !== undefined;
-    const matches = await hasher.verify(
-      input.password,
-      canSignIn ? (user.passwordHash as string) : await dummy(),
-    );
-    if (!user || !canSignIn || !matches) {
-      if (user && canSignIn) {
-        const failures = await users.recordLoginFailure(icNumber);
-        if (failures >= settings.maxFailures) {
-          await users.lock(icNumber, new Date(now.getTime() + settings.lockSeconds * 1000));
-          throw new AccountLockedError(settings.lockSeconds);
-        }
-      }
-      throw new InvalidCredentialsError();
-    }
+  }
 
-    await users.recordLoginSuccess(icNumber, now);
+  async function login(input: { userId: string; password: string }) {
+    const started = clock.now();
+    const { icNumber } = parseUserId(input.userId);
+    const user = await findUserById(users, input.userId);
+    const canSignIn = user?.status === 'ACTIVE' && user.passwordHash !== undefined;
+    const password = normalisePassword(input.password);
+    const outcome = await checkGuess(guesses, guessSubject('signin', icNumber), started, async () => {
+      const matches = await hasher.verify(password, canSignIn ? (user.passwordHash as string) : await dummy());
+      return canSignIn && matches;
+    });
+    if (outcome.locked) {
+      await noticeLock(user, started);
+      const elapsed = clock.now().getTime() - started.getTime();
+      if (elapsed < settings.lockAnswerMinMs) await clock.sleep(settings.lockAnswerMinMs - elapsed);
+      throw new AccountLockedError(settings.lockSeconds);
+    }
+    if (!outcome.right || !user) throw new InvalidCredentialsError();
+
+    const now = clock.now();
+    await users.recordSignIn(icNumber, now);
     const sessionId = Buffer.from(random.bytes(32)).toString('base64url');
-    const session: Session = {
+    await sessions.create({
       sessionHash: hashToken(sessionId),
       icNumber,
-      user: sessionUser(user),
+      epoch: user.sessionEpoch ?? 0,
       createdAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + settings.sessionMaxSeconds * 1000).toISOString(),
-    };
-    await sessions.create(session);
-    return { sessionId, user: session.user, maxAgeSeconds: settings.sessionMaxSeconds };
+    });
+    return { sessionId, user: sessionUser(user), maxAgeSeconds: settings.sessionMaxSeconds };
   }
 
-  async function currentSession(sessionId: string | undefined) {
+  /**
+   * The signed-in caller, or `UnauthenticatedError`. Every request counts as activity: idle time
+   * is measured from the last request, not from an occasional write.
+   */
+  async function caller(sessionId: string | undefined): Promise<Caller> {
     if (!sessionId) throw new UnauthenticatedError();
     const sessionHash = hashToken(sessionId);
-    const session = await sessions.get(sessionHash);
+    const now = clock.now();
+    const session = await sessions.touch(sessionHash, now, settings.sessionIdleSeconds);
     if (!session) throw new UnauthenticatedError();
-    const now = clock.now().getTime();
-    const lastSeen = Date.parse(session.lastSeenAt);
-    if (now >= Date.parse(session.expiresAt) || now >= lastSeen + settings.sessionIdleSeconds * 1000) {
+    const user = await users.get(session.icNumber);
+    if (!sessionHolderValid(session, user)) {
       await sessions.delete(sessionHash);
       throw new UnauthenticatedError();
     }
-    if (now - lastSeen >= TOUCH_INTERVAL_MS) await sessions.touch(sessionHash, new Date(now));
-    return { user: session.user };
+    return { sessionHash, session, user };
+  }
+
+  async function currentSession(sessionId: string | undefined) {
+    const { user } = await caller(sessionId);
+    return { user: sessionUser(user) };
   }
 
   async function logout(sessionId: string | undefined) {
     if (sessionId) await sessions.delete(hashToken(sessionId));
   }
 
-  return { login, currentSession, logout };
+  /** Ends every session of the caller, this one included. */
+  async function endAllSessions(sessionId: string | undefined) {
+    const { user } = await caller(sessionId);
+    await users.endAllSessions(user.icNumber);
+  }
+
+  return { login, caller, currentSession, logout, endAllSessions };
 }

@@ -1,6 +1,6 @@
 import { describePolicy, type PasswordPolicy } from '../password-policy.ts';
 import type { ActivationStore, Clock } from '../ports.ts';
-import { SECURITY_QUESTIONS } from '../security-questions.ts';
+import { ANSWER_MIN_LENGTH, REQUIRED_ANSWERS, SECURITY_QUESTIONS } from '../security-questions.ts';
 import { findUsableToken } from './activation-token.ts';
 
 export interface VerifyDeps {
@@ -24,6 +24,8 @@ export function makeVerifyActivation({ activations, clock, passwordPolicy }: Ver
       },
       expiresAt: record.expiresAt,
       questions: SECURITY_QUESTIONS,
+      answerCount: REQUIRED_ANSWERS,
+      answerMinLength: ANSWER_MIN_LENGTH,
       passwordPolicy: policy,
     };
   };

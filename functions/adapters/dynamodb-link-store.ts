@@ -1,0 +1,238 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentUpdateError, ServiceUnavailableError, TokenInvalidError } from '#domain/errors.ts';
+import { holderRefusal, LINK_FIELDS, linkRevision, linkSends, tokenRefusal } from '#domain/links.ts';
+import type { ActivationStore, RecoveryStore } from '#domain/ports.ts';
+import type { TokenRecord, User } from '#domain/user.ts';
+import { isRefusedTransaction as isRefused, toDomainError, transactionFailure } from './aws-errors.ts';
+import { asCompensation } from './time-budget.ts';
+
+export interface LinkTables {
+  users: string;
+  tokens: string;
+  /** The guess budgets a password reset clears (sign-in lock lifted). */
+  attempts: string;
+}
+
+/** Used and expired tokens stay readable this long, so a late click gets a precise answer. */
+const TTL_GRACE_SECONDS = 7 * 24 * 3600;
+const TRANSACTION_ATTEMPTS = 3;
+
+function tokenItem(record: TokenRecord) {
+  return { ...record, ttl: Math.floor(Date.parse(record.expiresAt) / 1000) + TTL_GRACE_SECONDS };
+}
+
+function withoutTtl(item: Record<string, unknown>): TokenRecord {
+  const { ttl: _ttl, ...record } = item;
+  return record as unknown as TokenRecord;
+}
+
+/** `attribute = :value`, or absent when the value is the implicit 0 of a field not yet written. */
+function revisionIs(attribute: string, revision: number): string {
+  return revision === 0 ? `(attribute_not_exists(${attribute}) OR ${attribute} = :revision)` : `${attribute} = :revision`;
+}
+
+/**
+ * E-mailed links (activation and recovery tokens) and the user fields that go with them
+ * (`LINK_FIELDS`). Every write that touches both tables is one `TransactWriteItems` with
+ * conditions, so no reader ever sees half of it.
+ */
+export function dynamoLinkStore(
+  db: DynamoDBDocumentClient,
+  tables: LinkTables,
+): ActivationStore & RecoveryStore {
+  async function read<T>(tableName: string, key: Record<string, string>): Promise<T | undefined> {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    return Item as T | undefined;
+  }
+
+  /**
+   * After a cancelled use of a link: why, by the one rule in `links.ts`, or undefined when nothing
+   * refuses it (a conflict with a request still in flight: worth another try).
+   */
+  async function explainCancelledUse(token: TokenRecord, now: Date): Promise<Error | undefined> {
+    try {
+      const stored = await read<Record<string, unknown>>(tables.tokens, { tokenHash: token.tokenHash });
+      const record = stored ? withoutTtl(stored) : undefined;
+      const refusal = tokenRefusal(record, token.purpose, now);
+      if (refusal || !record) return refusal ?? new TokenInvalidError();
+      return holderRefusal(record, await read<User>(tables.users, { icNumber: token.icNumber }));
+    } catch (error) {
+      return toDomainError(error, 'The token store') as Error;
+    }
+  }
+
+  /** Runs a transaction that spends a link, retrying conflicts and answering refusals precisely. */
+  async function spendLink(token: TokenRecord, now: Date, items: NonNullable<TransactWriteCommand['input']['TransactItems']>) {
+    for (let attempt = 1; attempt <= TRANSACTION_ATTEMPTS; attempt++) {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw toDomainError(error, 'The token store');
+        const answer = await explainCancelledUse(token, now);
+        if (answer) throw answer;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+      }
+    }
+    throw new ServiceUnavailableError('The token store', { retryAfterSeconds: 1 });
+  }
+
+  /** The token's own condition: it exists, is unused and has not expired at `now`. */
+  const spendToken = (token: TokenRecord, now: Date) => ({
+    Update: {
+      TableName: tables.tokens,
+      Key: { tokenHash: token.tokenHash },
+      UpdateExpression: 'SET usedAt = :now',
+      ConditionExpression: 'attribute_exists(tokenHash) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+      ExpressionAttributeValues: { ':now': now.toISOString() },
+    },
+  });
+
+  return {
+    async find(tokenHash) {
+      try {
+        const item = await read<Record<string, unknown>>(tables.tokens, { tokenHash });
+        return item ? withoutTtl(item) : undefined;
+      } catch (error) {
+        throw toDomainError(error, 'The token store');
+      }
+    },
+
+    async replaceToken(user, token, sends) {
+      const fields = LINK_FIELDS[token.purpose];
+      const previous = user[fields.hash];
+      const revision = linkRevision(user, token.purpose);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tables.tokens,
+                  Item: tokenItem(token),
+                  ConditionExpression: 'attribute_not_exists(tokenHash)',
+                },
+              },
+              {
+                Update: {
+                  TableName: tables.users,
+                  Key: { icNumber: user.icNumber },
+                  UpdateExpression: `SET ${fields.hash} = :token, ${fields.issuedAt} = :issued, ${fields.expiresAt} = :expires, ${fields.sends} = :sends, ${fields.revision} = :next`,
+                  ConditionExpression: `${revisionIs(fields.revision, revision)} AND #status = :holder`,
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':token': token.tokenHash,
+                    ':issued': token.issuedAt,
+                    ':expires': token.expiresAt,
+                    ':sends': sends,
+                    ':revision': revision,
+                    ':next': revision + 1,
+                    ':holder': fields.holderStatus,
+                  },
+                },
+              },
+              ...(previous && previous !== token.tokenHash
+                ? [{ Delete: { TableName: tables.tokens, Key: { tokenHash: previous } } }]
+                : []),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (isRefused(error)) throw new ConcurrentUpdateError();
+        throw transactionFailure(error, 'The token store');
+      }
+    },
+
+    async withdrawToken(user, token, previous) {
+      const fields = LINK_FIELDS[token.purpose];
+      const restore = previous
+        ? {
+            expression: `SET ${fields.sends} = :sends, ${fields.revision} = :next, ${fields.hash} = :previous, ${fields.issuedAt} = :issued, ${fields.expiresAt} = :expires`,
+            values: { ':previous': previous.tokenHash, ':issued': previous.issuedAt, ':expires': previous.expiresAt },
+          }
+        : {
+            expression: `SET ${fields.sends} = :sends, ${fields.revision} = :next REMOVE ${fields.hash}, ${fields.issuedAt}, ${fields.expiresAt}`,
+            values: {},
+          };
+      try {
+        await asCompensation(() =>
+          db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Delete: { TableName: tables.tokens, Key: { tokenHash: token.tokenHash } } },
+                ...(previous ? [{ Put: { TableName: tables.tokens, Item: tokenItem(previous) } }] : []),
+                {
+                  Update: {
+                    TableName: tables.users,
+                    Key: { icNumber: user.icNumber },
+                    UpdateExpression: restore.expression,
+                    ConditionExpression: `${fields.hash} = :token`,
+                    ExpressionAttributeValues: {
+                      ':sends': linkSends(user, token.purpose),
+                      ':next': linkRevision(user, token.purpose) + 2,
+                      ':token': token.tokenHash,
+                      ...restore.values,
+                    },
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+      } catch (error) {
+        // A later send already replaced this token: nothing of ours is left to undo.
+        if (isRefused(error)) return;
+        throw transactionFailure(error, 'The token store');
+      }
+    },
+
+    async activate({ token, now, passwordHash, securityAnswers }) {
+      await spendLink(token, now, [
+        spendToken(token, now),
+        {
+          Update: {
+            TableName: tables.users,
+            Key: { icNumber: token.icNumber },
+            UpdateExpression:
+              'SET #status = :active, activatedAt = :now, passwordHash = :password, securityAnswers = :answers REMOVE activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt',
+            ConditionExpression: '#status = :pending AND activationTokenHash = :token',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':active': 'ACTIVE',
+              ':pending': 'PENDING',
+              ':now': now.toISOString(),
+              ':password': passwordHash,
+              ':answers': securityAnswers,
+              ':token': token.tokenHash,
+            },
+          },
+        },
+      ]);
+    },
+
+    async resetPassword({ token, now, passwordHash, guessSubjects }) {
+      await spendLink(token, now, [
+        spendToken(token, now),
+        {
+          Update: {
+            TableName: tables.users,
+            Key: { icNumber: token.icNumber },
+            UpdateExpression:
+              'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one REMOVE recoveryTokenHash, recoveryTokenIssuedAt, recoveryTokenExpiresAt',
+            ConditionExpression: '#status = :active AND recoveryTokenHash = :token',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':active': 'ACTIVE',
+              ':now': now.toISOString(),
+              ':password': passwordHash,
+              ':token': token.tokenHash,
+              ':one': 1,
+            },
+          },
+        },
+        ...guessSubjects.map((subject) => ({ Delete: { TableName: tables.attempts, Key: { subject } } })),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import {
+  AccountLockedError,
+  AnswersWrongError,
+  type FieldProblem,
+  TokenInvalidError,
+  ValidationError,
+} from '../errors.ts';
+import { guessSubject } from '../guess-budget.ts';
+import { holderRefusal, tokenRefusal } from '../links.ts';
+import { describePolicy, normalisePassword, type PasswordPolicy } from '../password-policy.ts';
+import type { Clock, GuessBudget, Mailer, RecoveryStore, SecretHasher, UserRepository } from '../ports.ts';
+import { normaliseAnswer } from '../security-answers.ts';
+import { ANSWER_MIN_LENGTH, findQuestion } from '../security-questions.ts';
+import { hashToken } from '../token.ts';
+import type { TokenRecord, User } from '../user.ts';
+import { findUserById } from './find-user.ts';
+import { checkGuess, countWrongGuess } from './guess.ts';
+import { newPasswordProblems } from './new-password.ts';
+import { answerUniformly, type UniformAnswerSettings } from './uniform-answer.ts';
+
+export interface RecoverySettings extends UniformAnswerSettings {
+  siteUrl: string;
+  tokenTtlSeconds: number;
+  passwordPolicy: PasswordPolicy;
+  /** The lock window of the guess budget, told to a caller whose wrong answers locked it. */
+  lockSeconds: number;
+}
+
+export interface RecoveryDeps {
+  users: UserRepository;
+  recoveries: RecoveryStore;
+  guesses: GuessBudget;
+  hasher: SecretHasher;
+  answerHasher: SecretHasher;
+  mailer: Mailer;
+  clock: Clock;
+  sendLink: (user: User, purpose: 'ACTIVATION' | 'RECOVERY') => Promise<{ expiresInSeconds: number }>;
+  settings: RecoverySettings;
+  report?: (what: string, error: unknown) => void;
+}
+
+export interface ResetInput {
+  token: string;
+  securityAnswers: { questionId: string; answer: string }[];
+  password: string;
+  passwordConfirmation: string;
+}
+
+/** Answers must name exactly the link's questions, once each, with something in them. */
+function answerProblems(answers: ResetInput['securityAnswers'], asked: readonly string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (answers.length !== asked.length) problems.push({ path: 'securityAnswers', code: 'QUESTIONS_COUNT' });
+  const seen = new Set<string>();
+  answers.forEach(({ questionId, answer }, i) => {
+    if (!asked.includes(questionId)) {
+      problems.push({ path: `securityAnswers.${i}.questionId`, code: 'QUESTION_UNKNOWN' });
+    } else if (seen.has(questionId)) {
+      problems.push({ path: `securityAnswers.${i}.questionId`, code: 'QUESTIONS_DUPLICATE' });
+    }
+    seen.add(questionId);
+    if ([...normaliseAnswer(answer)].length < ANSWER_MIN_LENGTH) {
+      problems.push({ path: `securityAnswers.${i}.answer`, code: 'ANSWER_TOO_SHORT' });
+    }
+  });
+  return problems;
+}
+
+/**
+ * *Lupa Kata Laluan*: request a link (answered alike for every ID), see the link's two questions,
+ * and set a new password with the right answers, exactly once per link. Wrong answers spend the
+ * recovery guess budget (and count against sign-in too); a reset ends every session and lifts the
+ * sign-in lock, in the same transaction.
+ */
+export function makeRecovery(deps: RecoveryDeps) {
+  const { users, recoveries, guesses, hasher, answerHasher, mailer, clock, sendLink, settings, report } = deps;
+  const policy = describePolicy(settings.passwordPolicy);
+
+  async function usableLink(token: string): Promise<TokenRecord> {
+    const record = await recoveries.find(hashToken(token));
+    const refusal = tokenRefusal(record, 'RECOVERY', clock.now());
+    if (refusal || !record) throw refusal ?? new TokenInvalidError();
+    return record;
+  }
+
+  /** Always 202 with one body; an active account gets a recovery link, a pending one its activation link. */
+  async function requestRecovery(input: { userId: string }) {
+    const uniform = { expiresInSeconds: settings.tokenTtlSeconds };
+    return answerUniformly(clock, settings, uniform, report, async (after) => {
+      const user = await findUserById(users, input.userId);
+      await after(async () => {
+        if (user?.status === 'ACTIVE') await sendLink(user, 'RECOVERY');
+        else if (user?.status === 'PENDING') await sendLink(user, 'ACTIVATION');
+      });
+    });
+  }
+
+  /** What the recovery page shows for a link: the officer's name and the link's two questions. */
+  async function verifyRecovery(input: { token: string }) {
+    const record = await usableLink(input.token);
+    const questions = (record.questionIds ?? []).map((id) => findQuestion(id)).filter((q) => q !== undefined);
+    return {
+      user: { name: record.name },
+      expiresAt: record.expiresAt,
+      questions,
+      answerMinLength: ANSWER_MIN_LENGTH,
+      passwordPolicy: policy,
+    };
+  }
+
+  async function answersMatch(user: User, answers: ResetInput['securityAnswers']): Promise<boolean> {
+    const stored = new Map((user.securityAnswers ?? []).map((a) => [a.questionId, a.answerHash]));
+    const results = await Promise.all(
+      answers.map(({ questionId, answer }) => {
+        const hash = stored.get(questionId);
+        return hash ? answerHasher.verify(normaliseAnswer(answer), hash) : Promise.resolve(false);
+      }),
+    );
+    return results.length > 0 && results.every(Boolean);
+  }
+
+  async function resetPassword(input: ResetInput) {
+    const record = await usableLink(input.token);
+    const problems = [
+      ...answerProblems(input.securityAnswers, record.questionIds ?? []),
+      ...newPasswordProblems(input, settings.passwordPolicy, record),
+    ];
+    if (problems.length > 0) throw new ValidationError(problems);
+
+    const now = clock.now();
+    const user = await users.get(record.icNumber);
+    const refusal = holderRefusal(record, user);
+    if (refusal || !user) throw refusal ?? new TokenInvalidError();
+
+    const outcome = await checkGuess(guesses, guessSubject('recovery', user.icNumber), now, () =>
+      answersMatch(user, input.securityAnswers),
+    );
+    if (!outcome.right) {
+      // Wrong answers also count against password sign-in: the same person may be guessing both.
+      await countWrongGuess(guesses, guessSubject('signin', user.icNumber), now);
+      if (outcome.locked) throw new AccountLockedError(settings.lockSeconds);
+      throw new AnswersWrongError();
+    }
+
+    const password = normalisePassword(input.password);
+    if (user.passwordHash && (await hasher.verify(password, user.passwordHash))) {
+      throw new ValidationError([{ path: 'password', code: 'PASSWORD_REUSED' }]);
+    }
+    const passwordHash = await hasher.hash(password);
+    const resetAt = clock.now();
+    await recoveries.resetPassword({
+      token: record,
+      now: resetAt,
+      passwordHash,
+      guessSubjects: [guessSubject('signin', user.icNumber), guessSubject('recovery', user.icNumber)],
+    });
+    try {
+      await mailer.send({
+        kind: 'password-changed',
+        to: user.email,
+        name: user.name,
+        changedAt: resetAt.toISOString(),
+        how: 'recovery',
+        recoveryLink: `${settings.siteUrl}/account/recovery`,
+      });
+    } catch (error) {
+      report?.('password-changed notice not sent', error);
+    }
+    return { status: 'PASSWORD_RESET' as const, resetAt: resetAt.toISOString() };
+  }
+
+  return { requestRecovery, verifyRecovery, resetPassword };
+}

@@ -1,0 +1,12 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { readSessionId } from '#http/session-cookie.ts';
+import { wired } from '../wiring.ts';
+import { checkPasswordSchema } from './check-password.schema.ts';
+
+const passwordCheck = wired().passwordCheck();
+
+/** POST /api/password-policy/check — the rules the page cannot judge alone, as the officer types. */
+export const handler = jsonEndpoint(checkPasswordSchema, async (input, event) => ({
+  status: 200,
+  body: await passwordCheck(input, readSessionId(event)),
+}));

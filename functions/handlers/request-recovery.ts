@@ -1,0 +1,11 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { wired } from '../wiring.ts';
+import { requestRecoverySchema } from './request-recovery.schema.ts';
+
+const { requestRecovery } = wired().recovery();
+
+/** POST /api/recovery/request — Lupa Kata Laluan: always 202, alike for every ID. */
+export const handler = jsonEndpoint(requestRecoverySchema, async (input) => ({
+  status: 202,
+  body: await requestRecovery(input),
+}));

@@ -1,0 +1,11 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { wired } from '../wiring.ts';
+import { resetPasswordSchema } from './reset-password.schema.ts';
+
+const { resetPassword } = wired().recovery();
+
+/** POST /api/recovery/reset — two answers and a new password; exactly once per link. */
+export const handler = jsonEndpoint(resetPasswordSchema, async (input) => ({
+  status: 200,
+  body: await resetPassword(input),
+}));

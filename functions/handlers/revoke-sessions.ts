@@ -1,0 +1,11 @@
+import { plainEndpoint } from '#http/endpoint.ts';
+import { clearedSessionCookie, readSessionId } from '#http/session-cookie.ts';
+import { wired } from '../wiring.ts';
+
+const { endAllSessions } = wired().signIn();
+
+/** POST /api/account/sessions/revoke — signs the officer out everywhere, this session included. */
+export const handler = plainEndpoint(async (event) => {
+  await endAllSessions(readSessionId(event));
+  return { status: 204, cookies: [clearedSessionCookie] };
+});

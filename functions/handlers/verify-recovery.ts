@@ -1,0 +1,11 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { wired } from '../wiring.ts';
+import { verifyRecoverySchema } from './verify-recovery.schema.ts';
+
+const { verifyRecovery } = wired().recovery();
+
+/** POST /api/recovery/verify — the officer's name and the link's two questions; consumes nothing. */
+export const handler = jsonEndpoint(verifyRecoverySchema, async (input) => ({
+  status: 200,
+  body: await verifyRecovery(input),
+}));
