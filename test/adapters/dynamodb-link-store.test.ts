@@ -5,7 +5,7 @@ import {
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dynamoActivationStore } from '#adapters/dynamodb-activation-store.ts';
+import { dynamoLinkStore } from '#adapters/dynamodb-link-store.ts';
 import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
 import {
   AlreadyActiveError,
@@ -18,12 +18,12 @@ import { issueToken } from '#domain/token.ts';
 import type { TokenRecord, User } from '#domain/user.ts';
 import { pendingUser } from '../support/fakes.ts';
 
-const TABLES = { users: 'users-table', tokens: 'tokens-table' };
+const TABLES = { users: 'users-table', tokens: 'tokens-table', attempts: 'attempts-table' };
 const SEVEN_DAYS = 7 * 24 * 3600;
 const NOW = new Date('2030-01-01T00:10:00.000Z');
 
 const dynamo = mockClient(DynamoDBDocumentClient);
-const store = dynamoActivationStore(
+const store = dynamoLinkStore(
   makeDocumentClient({
     region: 'ap-southeast-1',
     credentials: { accessKeyId: 'AKIAFAKEFORTESTS0000', secretAccessKey: 'fake' },
@@ -84,7 +84,7 @@ beforeEach(() => {
   dynamo.reset();
 });
 
-describe('dynamoActivationStore.replaceToken', () => {
+describe('dynamoLinkStore.replaceToken', () => {
   it('writes the new token, the user and the removal of the previous token in one transaction', async () => {
     // Arrange
     dynamo.on(TransactWriteCommand).resolves({});
@@ -110,11 +110,11 @@ describe('dynamoActivationStore.replaceToken', () => {
         ':sends': sends,
         ':revision': 4,
         ':next': 5,
-        ':pending': 'PENDING',
+        ':holder': 'PENDING',
       },
     });
     expect(update?.Update?.ConditionExpression).toContain('sendRevision = :revision');
-    expect(update?.Update?.ConditionExpression).toContain('#status = :pending');
+    expect(update?.Update?.ConditionExpression).toContain('#status = :holder');
     expect(remove?.Delete).toEqual({ TableName: TABLES.tokens, Key: { tokenHash: 'previous-hash' } });
   });
 
@@ -191,7 +191,7 @@ describe('dynamoActivationStore.replaceToken', () => {
   });
 });
 
-describe('dynamoActivationStore.withdrawToken', () => {
+describe('dynamoLinkStore.withdrawToken', () => {
   it('deletes the token and restores the sends in one transaction, on condition the token is still current', async () => {
     // Arrange
     dynamo.on(TransactWriteCommand).resolves({});
@@ -256,7 +256,7 @@ describe('dynamoActivationStore.withdrawToken', () => {
   });
 });
 
-describe('dynamoActivationStore.find', () => {
+describe('dynamoLinkStore.find', () => {
   it('reads consistently by hash and returns the record without its ttl attribute', async () => {
     // Arrange
     dynamo.on(GetCommand).resolves({ Item: { ...tokenRecord(), ttl: 1 } });
@@ -285,7 +285,7 @@ describe('dynamoActivationStore.find', () => {
   });
 });
 
-describe('dynamoActivationStore.activate', () => {
+describe('dynamoLinkStore.activate', () => {
   it('sends one transaction that spends the token only if unused and unexpired, and activates a pending user', async () => {
     // Arrange
     dynamo.on(TransactWriteCommand).resolves({});

@@ -17,17 +17,8 @@ import {
 import { makeRegisterUser } from '../../functions/domain/use-cases/register-user.ts';
 import { makeResendActivation } from '../../functions/domain/use-cases/resend-activation.ts';
 import { makeVerifyActivation } from '../../functions/domain/use-cases/verify-activation.ts';
-import {
-  CountingRandom,
-  FakeClock,
-  fakeHasher,
-  InMemoryActivationStore,
-  InMemoryUserRepository,
-  pendingUser,
-  RecordingMailer,
-  rejectionOf,
-  tokenFromLink,
-} from '../support/fakes.ts';
+import { fakeHasher, pendingUser, rejectionOf } from '../support/fakes.ts';
+import { world } from '../support/world.ts';
 
 const IC = '900101145678';
 const PASSWORD = 'Kopi-Tarik#2024pagi';
@@ -45,40 +36,19 @@ function goodInput(token: string, change: Partial<ActivateInput> = {}): Activate
 
 /** A registered, pending officer and the use cases around her, over in-memory fakes. */
 function setUp() {
-  const clock = new FakeClock();
-  const users = new InMemoryUserRepository();
-  const activations = new InMemoryActivationStore(users);
-  const mailer = new RecordingMailer();
-  users.put(pendingUser());
-  const resendActivation = makeResendActivation({
-    users,
-    activations,
-    mailer,
-    clock,
-    random: new CountingRandom(),
-    settings: {
-      siteUrl: 'https://ispeks.example.gov.my',
-      tokenTtlSeconds: 1800,
-      cooldownSeconds: 60,
-      maxPerHour: 5,
-      enumerationProtection: false,
-      minResponseMs: 0,
-    },
-  });
+  const w = world();
   /** Sends the activation e-mail and returns the token from its link. */
   const sendLink = async () => {
-    await resendActivation({ userId: `kth:${IC}` });
-    const mail = mailer.sent.at(-1);
-    if (mail?.kind !== 'activation') throw new Error('no activation mail was sent');
-    return tokenFromLink(mail.link);
+    await w.resendActivation({ userId: `kth:${IC}` });
+    return w.latestToken('activation');
   };
   return {
-    clock,
-    users,
-    activations,
+    clock: w.clock,
+    users: w.users,
+    activations: w.links,
     sendLink,
-    verify: makeVerifyActivation({ activations, clock, passwordPolicy: sourcePolicy }),
-    activate: makeActivateAccount({ activations, clock, hasher: fakeHasher, passwordPolicy: sourcePolicy }),
+    verify: w.verifyActivation,
+    activate: w.activateAccount,
   };
 }
 
@@ -102,6 +72,8 @@ describe('verifyActivation', () => {
       },
       expiresAt: '2024-03-01T01:30:00.000Z',
       questions: SECURITY_QUESTIONS,
+      answerCount: 3,
+      answerMinLength: 3,
       passwordPolicy: describePolicy(sourcePolicy),
     });
   });
@@ -411,9 +383,8 @@ describe('activateAccount', () => {
 
 describe('registerUser', () => {
   function setUpRegistration() {
-    const clock = new FakeClock('2020-09-14T03:50:04.000Z');
-    const users = new InMemoryUserRepository();
-    return { users, register: makeRegisterUser({ users, clock }) };
+    const w = world({ users: [], start: '2020-09-14T03:50:04.000Z' });
+    return { users: w.users, register: w.registerUser };
   }
 
   it('stores a pending user with the name in upper case and the e-mail in lower case', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AlreadyActiveError,
+  EmailRejectedError,
   ResendCooldownError,
   ServiceUnavailableError,
   UserNotFoundError,
@@ -8,60 +9,25 @@ import {
 } from '../../functions/domain/errors.ts';
 import type { Mailer } from '../../functions/domain/ports.ts';
 import { hashToken } from '../../functions/domain/token.ts';
-import {
-  makeResendActivation,
-  type ResendSettings,
-  resendWait,
-} from '../../functions/domain/use-cases/resend-activation.ts';
-import type { User } from '../../functions/domain/user.ts';
-import {
-  CountingRandom,
-  FakeClock,
-  InMemoryActivationStore,
-  InMemoryUserRepository,
-  pendingUser,
-  RecordingMailer,
-  rejectionOf,
-  tokenFromLink,
-} from '../support/fakes.ts';
+import { resendWait } from '../../functions/domain/use-cases/send-link.ts';
+import { pendingUser, rejectionOf, tokenFromLink } from '../support/fakes.ts';
+import { SITE, type WorldOptions, world } from '../support/world.ts';
 
-const SITE = 'https://ispeks.example.gov.my';
 const USER_ID = 'kth:900101145678';
 const IC = '900101145678';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-const defaults: ResendSettings = {
-  siteUrl: SITE,
-  tokenTtlSeconds: 1800,
-  cooldownSeconds: 60,
-  maxPerHour: 5,
-  enumerationProtection: false,
-  minResponseMs: 1500,
-};
-
-function setUp(options: { settings?: Partial<ResendSettings>; users?: User[]; mailer?: Mailer } = {}) {
-  const clock = new FakeClock();
-  const users = new InMemoryUserRepository();
-  const activations = new InMemoryActivationStore(users);
-  const mailer = new RecordingMailer();
-  for (const user of options.users ?? [pendingUser()]) users.put(user);
-  const resendActivation = makeResendActivation({
-    users,
-    activations,
-    mailer: options.mailer ?? mailer,
-    clock,
-    random: new CountingRandom(),
-    settings: { ...defaults, ...options.settings },
-  });
-  const resend = (userId = USER_ID) => resendActivation({ userId });
+function setUp(options: WorldOptions = {}) {
+  const w = world(options);
+  const resend = (userId = USER_ID) => w.resendActivation({ userId });
   /** The token of the n-th e-mail sent (0-based). */
   const tokenOfMail = (n: number) => {
-    const mail = mailer.sent[n];
+    const mail = w.mailer.sent[n];
     if (mail?.kind !== 'activation') throw new Error(`mail ${n} is not an activation mail`);
     return tokenFromLink(mail.link);
   };
-  return { clock, users, activations, mailer, resend, tokenOfMail };
+  return { ...w, activations: w.links, resend, tokenOfMail };
 }
 
 describe('resendActivation', () => {
@@ -303,6 +269,68 @@ describe('resendActivation', () => {
     expect(mailer.sent).toHaveLength(1);
     expect(activations.tokens.size).toBe(1);
   });
+  it('answers AlreadyActiveError, not a cooldown, to a send that loses the race to activation', async () => {
+    // Arrange
+    const w = setUp({ settings: { cooldownSeconds: 0 } });
+    const replace = w.links.replaceToken.bind(w.links);
+    w.links.replaceToken = async (user, token, sends) => {
+      // The officer activates with an earlier link while this send is on its way.
+      const stored = w.users.users.get(IC);
+      if (stored) Object.assign(stored, { status: 'ACTIVE', sendRevision: stored.sendRevision + 1 });
+      return replace(user, token, sends);
+    };
+
+    // Act
+    const attempt = w.resend();
+
+    // Assert
+    await rejectionOf(attempt, AlreadyActiveError);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('answers the real wait when another send for the same user got there first', async () => {
+    // Arrange
+    const w = setUp();
+    const replace = w.links.replaceToken.bind(w.links);
+    w.links.replaceToken = async (user, token, sends) => {
+      w.links.replaceToken = replace;
+      await w.sendLink(w.users.stored(IC), 'ACTIVATION');
+      w.clock.advance(5_000);
+      return replace(user, token, sends);
+    };
+
+    // Act
+    const error = await rejectionOf(w.resend(), ResendCooldownError);
+
+    // Assert
+    expect(error.retryAfterSeconds).toBe(55);
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
+  it("treats an agency prefix that is not the user's own as an unknown ID", async () => {
+    // Arrange
+    const { resend, mailer } = setUp();
+
+    // Act
+    const attempt = resend('jpn:900101145678');
+
+    // Assert
+    await rejectionOf(attempt, UserNotFoundError);
+    expect(mailer.sent).toEqual([]);
+  });
+
+  it('passes a permanent e-mail refusal on as such and spends no cooldown', async () => {
+    // Arrange
+    const { mailer, resend, users } = setUp();
+    mailer.failNextSend(new EmailRejectedError());
+
+    // Act
+    await rejectionOf(resend(), EmailRejectedError);
+
+    // Assert
+    expect(users.stored(IC).activationSends).toEqual([]);
+    await expect(resend()).resolves.toMatchObject({ expiresInSeconds: 1800 });
+  });
 });
 
 describe('resendActivation with enumeration protection', () => {
@@ -386,41 +414,64 @@ describe('resendActivation with enumeration protection', () => {
 
   it('pads only up to the minimum time when the work itself took a while', async () => {
     // Arrange
-    const clock = new FakeClock();
-    const users = new InMemoryUserRepository();
-    users.put(pendingUser());
+    let w: ReturnType<typeof setUp> | undefined;
     const slowMailer: Mailer = {
       send: async () => {
-        clock.advance(400);
+        w?.clock.advance(400);
       },
     };
-    const resendActivation = makeResendActivation({
-      users,
-      activations: new InMemoryActivationStore(users),
-      mailer: slowMailer,
-      clock,
-      random: new CountingRandom(),
-      settings: { ...defaults, ...protectedSettings },
-    });
+    w = setUp({ settings: protectedSettings, mailer: slowMailer });
 
     // Act
-    await resendActivation({ userId: USER_ID });
+    await w.resend();
 
     // Assert
-    expect(clock.sleeps).toEqual([1100]);
+    expect(w.clock.sleeps).toEqual([1100]);
   });
 
-  it('still reports a failed e-mail, after the same minimum time', async () => {
+  it('answers alike when the e-mail service fails, after the same minimum time, and leaves no token', async () => {
     // Arrange
-    const { mailer, clock, resend } = setUp({ settings: protectedSettings });
-    mailer.failNextSend(new Error('SES rejected'));
+    const { mailer, clock, resend, activations, users, reported } = setUp({ settings: protectedSettings });
+    mailer.failNextSend(new ServiceUnavailableError('E-mail'));
 
     // Act
-    const attempt = resend();
+    const result = await resend();
+
+    // Assert
+    expect(result).toEqual({ sentTo: null, expiresInSeconds: 1800 });
+    expect(clock.sleeps).toEqual([1500]);
+    expect(activations.tokens.size).toBe(0);
+    expect(users.stored(IC).activationSends).toEqual([]);
+    expect(reported).toHaveLength(1);
+  });
+
+  it('gives the pacing back when the already-active notice cannot be sent', async () => {
+    // Arrange
+    const { mailer, resend, users } = setUp({ settings: protectedSettings, users: [active] });
+    mailer.failNextSend(new ServiceUnavailableError('E-mail'));
+
+    // Act
+    await resend('jn:850505105555');
+    const retry = await resend('jn:850505105555');
+
+    // Assert
+    expect(retry.sentTo).toBeNull();
+    expect(mailer.sent).toMatchObject([{ kind: 'already-active' }]);
+    expect(users.stored('850505105555').activationSends).toHaveLength(1);
+  });
+
+  it('still answers 503 when the lookup itself fails, since every ID makes it', async () => {
+    // Arrange
+    const w = setUp({ settings: protectedSettings });
+    w.users.get = async () => {
+      throw new ServiceUnavailableError('The user store');
+    };
+
+    // Act
+    const attempt = w.resend('660606066666');
 
     // Assert
     await rejectionOf(attempt, ServiceUnavailableError);
-    expect(clock.sleeps).toEqual([1500]);
   });
 
   it('still refuses an ID of the wrong form', async () => {

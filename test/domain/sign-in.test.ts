@@ -1,71 +1,84 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AccountLockedError,
   InvalidCredentialsError,
+  ServiceUnavailableError,
   UnauthenticatedError,
 } from '../../functions/domain/errors.ts';
+import { guessSubject } from '../../functions/domain/guess-budget.ts';
+import type { SecretHasher } from '../../functions/domain/ports.ts';
 import { hashToken } from '../../functions/domain/token.ts';
-import { makeSignIn } from '../../functions/domain/use-cases/sign-in.ts';
-import {
-  CountingRandom,
-  FakeClock,
-  fakeHasher,
-  InMemorySessionStore,
-  InMemoryUserRepository,
-  pendingUser,
-  rejectionOf,
-} from '../support/fakes.ts';
+import { fakeHasher, pendingUser, rejectionOf } from '../support/fakes.ts';
+import { type WorldOptions, world } from '../support/world.ts';
 
 const PASSWORD = 'Tr0pika!Hujan#Lebat';
+const ACTIVE_ID = 'kth:900101145678';
+const PENDING_ID = '910202145678';
+const UNKNOWN_ID = '800808088888';
 const MINUTE = 60_000;
 
-describe('sign-in', () => {
-  let clock: FakeClock;
-  let users: InMemoryUserRepository;
-  let sessions: InMemorySessionStore;
-  let verified: string[];
-  let signIn: ReturnType<typeof makeSignIn>;
+/** A hasher that records which hashes were compared, and can be made to take its time. */
+function watchedHasher(delayMs = 0) {
+  const verified: string[] = [];
+  const hasher: SecretHasher = {
+    hash: fakeHasher.hash,
+    verify: async (secret, hash) => {
+      verified.push(hash);
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return fakeHasher.verify(secret, hash);
+    },
+  };
+  return { hasher, verified };
+}
 
-  beforeEach(() => {
-    clock = new FakeClock('2026-01-11T01:00:00.000Z');
-    users = new InMemoryUserRepository();
-    sessions = new InMemorySessionStore();
-    verified = [];
-    users.put(pendingUser({ status: 'ACTIVE', passwordHash: `h:${PASSWORD}` }));
-    users.put(pendingUser({ icNumber: '910202145678', email: 'p@example.gov.my' }));
-    signIn = makeSignIn({
-      users,
-      sessions,
-      clock,
-      random: new CountingRandom(),
-      hasher: {
-        hash: fakeHasher.hash,
-        verify: async (secret, hash) => {
-          verified.push(hash);
-          return fakeHasher.verify(secret, hash);
-        },
-      },
-      settings: { maxFailures: 5, lockSeconds: 900, sessionIdleSeconds: 1800, sessionMaxSeconds: 43_200 },
-    });
+function setUp(options: WorldOptions = {}) {
+  return world({
+    start: '2026-01-11T01:00:00.000Z',
+    users: [
+      pendingUser({ status: 'ACTIVE', passwordHash: `h:${PASSWORD}` }),
+      pendingUser({ icNumber: PENDING_ID, email: 'p@example.gov.my' }),
+    ],
+    ...options,
   });
+}
 
+/** The status each of `n` wrong guesses gets, as a short string: 401 or 423. */
+async function answersTo(w: ReturnType<typeof setUp>, userId: string, n: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const outcome = await w.signIn.login({ userId, password: 'Salah#Kata-Laluan1' }).then(
+      () => 200,
+      (error: unknown) =>
+        error instanceof AccountLockedError ? 423 : error instanceof InvalidCredentialsError ? 401 : 500,
+    );
+    statuses.push(outcome);
+  }
+  return statuses;
+}
+
+describe('sign-in', () => {
   describe('login', () => {
     it('starts a session whose identifier is stored only as its hash', async () => {
-      const result = await signIn.login({ userId: 'kth:900101145678', password: PASSWORD });
+      const { signIn, sessions } = setUp();
 
-      expect(result.user).toMatchObject({ userId: 'kth:900101145678', name: 'AISYAH BINTI AHMAD' });
+      const result = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+
+      expect(result.user).toMatchObject({ userId: ACTIVE_ID, name: 'AISYAH BINTI AHMAD' });
       expect(result.sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect([...sessions.sessions.keys()]).toEqual([hashToken(result.sessionId)]);
       expect(JSON.stringify([...sessions.sessions.values()])).not.toContain(result.sessionId);
     });
 
     it('spends a bcrypt comparison on a dummy hash for an unknown ID and a pending account', async () => {
+      const { hasher, verified } = watchedHasher();
+      const { signIn } = setUp({ hasher });
+
       const unknown = await rejectionOf(
-        signIn.login({ userId: '800808088888', password: PASSWORD }),
+        signIn.login({ userId: UNKNOWN_ID, password: PASSWORD }),
         InvalidCredentialsError,
       );
       const pending = await rejectionOf(
-        signIn.login({ userId: '910202145678', password: PASSWORD }),
+        signIn.login({ userId: PENDING_ID, password: PASSWORD }),
         InvalidCredentialsError,
       );
 
@@ -75,59 +88,204 @@ describe('sign-in', () => {
       expect(verified[0]).not.toBe(`h:${PASSWORD}`);
     });
 
-    it('locks after 5 failures in a row for 15 minutes, then lets the right password in', async () => {
-      for (let i = 0; i < 4; i++) {
-        await rejectionOf(
-          signIn.login({ userId: '900101145678', password: 'wrong' }),
-          InvalidCredentialsError,
+    it('answers six wrong passwords 401×4, 423, 423 for active, pending and unknown IDs alike', async () => {
+      const w = setUp();
+
+      const sequences = {
+        active: await answersTo(w, ACTIVE_ID, 6),
+        pending: await answersTo(w, PENDING_ID, 6),
+        unknown: await answersTo(w, UNKNOWN_ID, 6),
+      };
+
+      expect(sequences).toEqual({
+        active: [401, 401, 401, 401, 423, 423],
+        pending: [401, 401, 401, 401, 423, 423],
+        unknown: [401, 401, 401, 401, 423, 423],
+      });
+    });
+
+    it('keys the budget of every ID by a hash, so the attempts table holds no ID numbers', async () => {
+      const w = setUp();
+
+      await answersTo(w, UNKNOWN_ID, 1);
+
+      expect([...w.guesses.states.keys()]).toEqual([guessSubject('signin', '800808088888')]);
+      expect(JSON.stringify([...w.guesses.states])).not.toContain('800808088888');
+    });
+
+    it('locks for 15 minutes after the fifth wrong guess, then lets the right password in', async () => {
+      const { signIn, clock } = setUp();
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push(
+          await signIn.login({ userId: ACTIVE_ID, password: 'wrong' }).then(
+            () => 200,
+            (e: unknown) => (e instanceof AccountLockedError ? 423 : 401),
+          ),
         );
       }
-      const fifth = await rejectionOf(
-        signIn.login({ userId: '900101145678', password: 'wrong' }),
-        AccountLockedError,
-      );
       clock.advance(14 * MINUTE);
       const stillLocked = await rejectionOf(
-        signIn.login({ userId: '900101145678', password: PASSWORD }),
+        signIn.login({ userId: ACTIVE_ID, password: PASSWORD }),
         AccountLockedError,
       );
       clock.advance(MINUTE + 1000);
-      const after = await signIn.login({ userId: '900101145678', password: PASSWORD });
+      const after = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
 
-      expect(fifth.retryAfterSeconds).toBe(900);
+      expect(statuses).toEqual([401, 401, 401, 401, 423]);
       expect(stillLocked.retryAfterSeconds).toBe(60);
       expect(after.user.icNumber).toBe('900101145678');
     });
 
-    it('resets the failure count when a sign-in succeeds', async () => {
-      for (let i = 0; i < 4; i++) {
-        await rejectionOf(
-          signIn.login({ userId: '900101145678', password: 'wrong' }),
-          InvalidCredentialsError,
-        );
-      }
-      await signIn.login({ userId: '900101145678', password: PASSWORD });
+    it('checks at most five guesses of twenty sent at once, and lets none through once the budget is spent', async () => {
+      const { hasher, verified } = watchedHasher(5);
+      const { signIn } = setUp({ hasher });
+      const guesses = Array.from({ length: 20 }, (_, i) => (i === 12 ? PASSWORD : `Salah#Kata-${i}`));
 
-      await rejectionOf(signIn.login({ userId: '900101145678', password: 'wrong' }), InvalidCredentialsError);
+      const results = await Promise.allSettled(
+        guesses.map((password) => signIn.login({ userId: ACTIVE_ID, password })),
+      );
 
-      expect(users.stored('900101145678').failedLogins).toBe(1);
+      expect(verified.length).toBeLessThanOrEqual(5);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(0);
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      expect(refused.filter((e) => e instanceof AccountLockedError).length).toBeGreaterThanOrEqual(15);
+    });
+
+    it('never lifts a lock that was set while a right guess was being checked', async () => {
+      // The right password takes longer to check than the wrong ones that race it.
+      const w = setUp({
+        hasher: {
+          hash: fakeHasher.hash,
+          verify: async (secret, hash) => {
+            await new Promise((resolve) => setTimeout(resolve, secret === PASSWORD ? 40 : 5));
+            return fakeHasher.verify(secret, hash);
+          },
+        },
+      });
+      await answersTo(w, ACTIVE_ID, 3);
+
+      const outcomes = await Promise.allSettled([
+        w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD }),
+        w.signIn.login({ userId: ACTIVE_ID, password: 'wrong' }),
+      ]);
+
+      expect(
+        outcomes.map((o) => (o.status === 'rejected' ? o.reason.constructor.name : 'signed in')),
+      ).toEqual(['AccountLockedError', 'AccountLockedError']);
+      await rejectionOf(w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD }), AccountLockedError);
+    });
+
+    it('resets the count when a sign-in succeeds', async () => {
+      const w = setUp();
+      await answersTo(w, ACTIVE_ID, 4);
+
+      await w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+
+      expect(await answersTo(w, ACTIVE_ID, 5)).toEqual([401, 401, 401, 401, 423]);
+    });
+
+    it('tells an active officer by e-mail that sign-in was locked, with the way out', async () => {
+      const w = setUp();
+
+      await answersTo(w, ACTIVE_ID, 5);
+      await answersTo(w, PENDING_ID, 5);
+      await answersTo(w, UNKNOWN_ID, 5);
+
+      expect(w.mailer.sent).toEqual([
+        {
+          kind: 'account-locked',
+          to: 'aisyah.ahmad@example.gov.my',
+          name: 'AISYAH BINTI AHMAD',
+          lockedAt: '2026-01-11T01:00:00.000Z',
+          lockedMinutes: 15,
+          recoveryLink: 'https://ispeks.example.gov.my/account/recovery',
+        },
+      ]);
+    });
+
+    it('answers the locking guess after the same minimum time for every ID, notice or not', async () => {
+      const w = setUp({ settings: { minResponseMs: 800 } });
+
+      await answersTo(w, ACTIVE_ID, 5);
+      await answersTo(w, UNKNOWN_ID, 5);
+
+      expect(w.clock.sleeps).toEqual([800, 800]);
+    });
+
+    it('still locks when the lock notice cannot be sent', async () => {
+      const w = setUp();
+      await answersTo(w, ACTIVE_ID, 4);
+      w.mailer.failNextSend(new ServiceUnavailableError('E-mail'));
+
+      const fifth = await answersTo(w, ACTIVE_ID, 1);
+
+      expect(fifth).toEqual([423]);
+      expect(w.reported.map((r) => r.what)).toEqual(['lock notice not sent']);
+    });
+
+    it('gives the guess back when a dependency fails before the check', async () => {
+      const w = setUp({
+        hasher: {
+          hash: fakeHasher.hash,
+          verify: async () => {
+            throw new ServiceUnavailableError('The user store');
+          },
+        },
+      });
+
+      await rejectionOf(w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD }), ServiceUnavailableError);
+
+      expect(w.guesses.states.get(guessSubject('signin', '900101145678'))?.count).toBe(0);
+    });
+
+    it('accepts the NFD spelling of a password set in NFC', async () => {
+      const nfc = 'Café-Tarik#2024pagi'.normalize('NFC');
+      const w = setUp({ users: [pendingUser({ status: 'ACTIVE', passwordHash: `h:${nfc}` })] });
+
+      const result = await w.signIn.login({ userId: ACTIVE_ID, password: nfc.normalize('NFD') });
+
+      expect(result.user.icNumber).toBe('900101145678');
+    });
+
+    it("treats an agency prefix that is not the officer's own as an unknown ID", async () => {
+      const w = setUp();
+
+      const attempt = w.signIn.login({ userId: 'jpn:900101145678', password: PASSWORD });
+
+      await rejectionOf(attempt, InvalidCredentialsError);
     });
   });
 
   describe('session', () => {
     it('ends a session idle for 30 minutes', async () => {
-      const { sessionId } = await signIn.login({ userId: '900101145678', password: PASSWORD });
+      const { signIn, clock } = setUp();
+      const { sessionId } = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
       clock.advance(29 * MINUTE);
       await signIn.currentSession(sessionId);
 
       clock.advance(30 * MINUTE);
-      await rejectionOf(signIn.currentSession(sessionId), UnauthenticatedError);
 
-      expect(sessions.sessions.size).toBe(0);
+      await rejectionOf(signIn.currentSession(sessionId), UnauthenticatedError);
+    });
+
+    it('counts idle time from the last request, even with the shortest idle setting', async () => {
+      const { signIn, clock } = setUp({ settings: { sessionIdleSeconds: 60 } });
+      const { sessionId } = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+
+      // A request every 45 seconds for ten minutes: never 60 seconds idle.
+      for (let step = 0; step < 13; step++) {
+        clock.advance(45_000);
+        await signIn.currentSession(sessionId);
+      }
+      clock.advance(61_000);
+
+      await rejectionOf(signIn.currentSession(sessionId), UnauthenticatedError);
     });
 
     it('keeps an active session alive, but never past 12 hours', async () => {
-      const { sessionId } = await signIn.login({ userId: '900101145678', password: PASSWORD });
+      const { signIn, clock } = setUp();
+      const { sessionId } = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
       // Seen every 20 minutes, so never idle: 35 steps reach 11 h 40 min.
       for (let step = 0; step < 35; step++) {
         clock.advance(20 * MINUTE);
@@ -139,6 +297,8 @@ describe('sign-in', () => {
     });
 
     it('refuses a missing or unknown session identifier', async () => {
+      const { signIn } = setUp();
+
       await rejectionOf(signIn.currentSession(undefined), UnauthenticatedError);
       await rejectionOf(
         signIn.currentSession('never-issued-session-identifier-000000000'),
@@ -147,11 +307,35 @@ describe('sign-in', () => {
     });
 
     it('ends the session server-side on logout', async () => {
-      const { sessionId } = await signIn.login({ userId: '900101145678', password: PASSWORD });
+      const { signIn } = setUp();
+      const { sessionId } = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
 
       await signIn.logout(sessionId);
 
       await rejectionOf(signIn.currentSession(sessionId), UnauthenticatedError);
+    });
+
+    it('signs out everywhere: every session of the officer ends, this one included', async () => {
+      const { signIn } = setUp();
+      const phone = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+      const office = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+
+      await signIn.endAllSessions(phone.sessionId);
+
+      await rejectionOf(signIn.currentSession(phone.sessionId), UnauthenticatedError);
+      await rejectionOf(signIn.currentSession(office.sessionId), UnauthenticatedError);
+      await expect(signIn.login({ userId: ACTIVE_ID, password: PASSWORD })).resolves.toBeDefined();
+    });
+
+    it('shows the officer as the user record has them now, not as at sign-in', async () => {
+      const { signIn, users } = setUp();
+      const { sessionId } = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+      const stored = users.users.get('900101145678');
+      if (stored) stored.name = 'AISYAH BINTI AHMAD ZAKI';
+
+      const { user } = await signIn.currentSession(sessionId);
+
+      expect(user.name).toBe('AISYAH BINTI AHMAD ZAKI');
     });
   });
 });

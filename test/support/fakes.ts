@@ -13,7 +13,13 @@ import {
   isLocked,
   refusalWaitSeconds,
 } from '../../functions/domain/guess-budget.ts';
-import { holderRefusal, LINK_FIELDS, linkRevision, linkSends, tokenRefusal } from '../../functions/domain/links.ts';
+import {
+  holderRefusal,
+  LINK_FIELDS,
+  linkRevision,
+  linkSends,
+  tokenRefusal,
+} from '../../functions/domain/links.ts';
 import type {
   AccountStore,
   ActivationStore,
@@ -237,7 +243,8 @@ export class InMemoryGuessBudget implements GuessBudget {
 
   async fail(claim: GuessClaim, now: Date): Promise<{ locked: boolean }> {
     const state = this.states.get(claim.subject);
-    if (!failureLocks(claim.count, this.limits) || state?.generation !== claim.generation) return { locked: false };
+    if (!failureLocks(claim.count, this.limits) || state?.generation !== claim.generation)
+      return { locked: false };
     this.states.set(claim.subject, {
       count: 0,
       generation: state.generation + 1,
@@ -251,7 +258,11 @@ export class InMemoryGuessBudget implements GuessBudget {
     if (isLocked(state, now.getTime())) {
       throw new AccountLockedError(refusalWaitSeconds(state, now.getTime(), this.limits));
     }
-    this.states.set(claim.subject, { count: 0, generation: (state?.generation ?? 0) + 1, ...pickLock(state) });
+    this.states.set(claim.subject, {
+      count: 0,
+      generation: (state?.generation ?? 0) + 1,
+      ...pickLock(state),
+    });
   }
 
   async release(claim: GuessClaim): Promise<void> {

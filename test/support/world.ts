@@ -1,0 +1,195 @@
+import { sourcePolicy } from '../../functions/domain/password-policy.ts';
+import type { Mailer, SecretHasher } from '../../functions/domain/ports.ts';
+import { makeChangePassword, makePasswordCheck } from '../../functions/domain/use-cases/account.ts';
+import { makeActivateAccount } from '../../functions/domain/use-cases/activate-account.ts';
+import { makeRecovery } from '../../functions/domain/use-cases/recovery.ts';
+import { makeRegisterUser } from '../../functions/domain/use-cases/register-user.ts';
+import { makeResendActivation } from '../../functions/domain/use-cases/resend-activation.ts';
+import { makeSendLink } from '../../functions/domain/use-cases/send-link.ts';
+import { makeSignIn } from '../../functions/domain/use-cases/sign-in.ts';
+import { makeVerifyActivation } from '../../functions/domain/use-cases/verify-activation.ts';
+import type { User } from '../../functions/domain/user.ts';
+import {
+  CountingRandom,
+  FakeClock,
+  fakeHasher,
+  InMemoryAccountStore,
+  InMemoryGuessBudget,
+  InMemoryLinkStore,
+  InMemorySessionStore,
+  InMemoryUserRepository,
+  pendingUser,
+  RecordingMailer,
+  tokenFromLink,
+} from './fakes.ts';
+
+export const SITE = 'https://ispeks.example.gov.my';
+
+/** Every setting the use cases take, with the production defaults (no padding, to keep tests quick). */
+export const defaultSettings = {
+  siteUrl: SITE,
+  activationTtlSeconds: 1800,
+  recoveryTtlSeconds: 1800,
+  cooldownSeconds: 60,
+  maxPerHour: 5,
+  enumerationProtection: false,
+  minResponseMs: 0,
+  maxFailures: 5,
+  lockSeconds: 900,
+  sessionIdleSeconds: 1800,
+  sessionMaxSeconds: 43_200,
+  passwordPolicy: sourcePolicy,
+};
+
+export type WorldSettings = typeof defaultSettings;
+
+export interface WorldOptions {
+  settings?: Partial<WorldSettings>;
+  /** Users in the store at the start (default: the pending demo officer). */
+  users?: User[];
+  mailer?: Mailer;
+  hasher?: SecretHasher;
+  start?: string;
+}
+
+/**
+ * Every use case over in-memory fakes that keep the same conditions as the DynamoDB adapters:
+ * the one place domain tests build their world, so a new port or setting changes one file.
+ */
+export function world(options: WorldOptions = {}) {
+  const settings = { ...defaultSettings, ...options.settings };
+  const clock = new FakeClock(options.start);
+  const users = new InMemoryUserRepository();
+  const guesses = new InMemoryGuessBudget({
+    maxGuesses: settings.maxFailures,
+    lockSeconds: settings.lockSeconds,
+  });
+  const links = new InMemoryLinkStore(users, guesses);
+  const sessions = new InMemorySessionStore();
+  const accounts = new InMemoryAccountStore(users, sessions);
+  const mailbox = new RecordingMailer();
+  const mailer = options.mailer ?? mailbox;
+  const hasher = options.hasher ?? fakeHasher;
+  const random = new CountingRandom();
+  const reported: { what: string; error: unknown }[] = [];
+  const report = (what: string, error: unknown) => reported.push({ what, error });
+  for (const user of options.users ?? [pendingUser()]) users.put(user);
+
+  const pacing = { cooldownSeconds: settings.cooldownSeconds, maxPerHour: settings.maxPerHour };
+  const sendLink = makeSendLink({
+    users,
+    links,
+    mailer,
+    clock,
+    random,
+    settings: {
+      ACTIVATION: { siteUrl: settings.siteUrl, ttlSeconds: settings.activationTtlSeconds, pacing },
+      RECOVERY: { siteUrl: settings.siteUrl, ttlSeconds: settings.recoveryTtlSeconds, pacing },
+    },
+  });
+  const signIn = makeSignIn({
+    users,
+    sessions,
+    guesses,
+    hasher,
+    mailer,
+    clock,
+    random,
+    report,
+    settings: {
+      maxFailures: settings.maxFailures,
+      lockSeconds: settings.lockSeconds,
+      sessionIdleSeconds: settings.sessionIdleSeconds,
+      sessionMaxSeconds: settings.sessionMaxSeconds,
+      siteUrl: settings.siteUrl,
+      lockAnswerMinMs: settings.minResponseMs,
+    },
+  });
+
+  return {
+    settings,
+    clock,
+    users,
+    guesses,
+    links,
+    sessions,
+    mailer: mailbox,
+    reported,
+    sendLink,
+    resendActivation: makeResendActivation({
+      users,
+      mailer,
+      clock,
+      sendLink,
+      report,
+      settings: {
+        siteUrl: settings.siteUrl,
+        tokenTtlSeconds: settings.activationTtlSeconds,
+        pacing,
+        enumerationProtection: settings.enumerationProtection,
+        minResponseMs: settings.minResponseMs,
+      },
+    }),
+    verifyActivation: makeVerifyActivation({
+      activations: links,
+      clock,
+      passwordPolicy: settings.passwordPolicy,
+    }),
+    activateAccount: makeActivateAccount({
+      activations: links,
+      clock,
+      hasher,
+      passwordPolicy: settings.passwordPolicy,
+    }),
+    registerUser: makeRegisterUser({ users, clock }),
+    signIn,
+    recovery: makeRecovery({
+      users,
+      recoveries: links,
+      guesses,
+      hasher,
+      answerHasher: hasher,
+      mailer,
+      clock,
+      sendLink,
+      report,
+      settings: {
+        siteUrl: settings.siteUrl,
+        tokenTtlSeconds: settings.recoveryTtlSeconds,
+        passwordPolicy: settings.passwordPolicy,
+        lockSeconds: settings.lockSeconds,
+        minResponseMs: settings.minResponseMs,
+      },
+    }),
+    changePassword: makeChangePassword({
+      accounts,
+      guesses,
+      hasher,
+      mailer,
+      clock,
+      caller: signIn.caller,
+      report,
+      settings: {
+        siteUrl: settings.siteUrl,
+        passwordPolicy: settings.passwordPolicy,
+        lockSeconds: settings.lockSeconds,
+      },
+    }),
+    passwordCheck: makePasswordCheck({
+      links,
+      clock,
+      caller: signIn.caller,
+      passwordPolicy: settings.passwordPolicy,
+    }),
+    /** The token of the latest e-mail of `kind` sent to `to` (any address when omitted). */
+    latestToken(kind: 'activation' | 'recovery', to?: string): string {
+      const mail = [...mailbox.sent]
+        .reverse()
+        .find((m) => m.kind === kind && (to === undefined || m.to === to));
+      if (!mail || !('link' in mail)) throw new Error(`no ${kind} e-mail${to ? ` to ${to}` : ''}`);
+      return tokenFromLink(mail.link);
+    },
+  };
+}
+
+export type World = ReturnType<typeof world>;
