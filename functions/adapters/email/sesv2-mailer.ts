@@ -2,7 +2,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '#domain/ports.ts';
 import { toDomainError } from '../aws-errors.ts';
 import { ATTEMPT_LIMITS, budgetedTransport } from '../time-budget.ts';
-import { renderActivationMail, renderAlreadyActiveMail } from './templates.ts';
+import { renderMail } from './templates.ts';
 
 export interface SenderSettings {
   senderEmail: string;
@@ -31,8 +31,7 @@ export function sesv2Mailer(client: SESv2Client, settings: SenderSettings): Mail
   const from = `"${settings.senderName.replace(/"/g, '')}" <${settings.senderEmail}>`;
   return {
     async send(mail) {
-      const rendered =
-        mail.kind === 'activation' ? renderActivationMail(mail) : renderAlreadyActiveMail(mail);
+      const rendered = renderMail(mail);
       try {
         await client.send(
           new SendEmailCommand({

@@ -1,152 +1,228 @@
-import type { ActivationMail, AlreadyActiveMail } from '#domain/ports.ts';
-
-export interface RenderedMail {
-  subject: string;
-  html: string;
-  text: string;
-}
-
-const MS_MONTHS = [
-  'Januari',
-  'Februari',
-  'Mac',
-  'April',
-  'Mei',
-  'Jun',
-  'Julai',
-  'Ogos',
-  'September',
-  'Oktober',
-  'November',
-  'Disember',
-];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2020-09-14T03:50:04Z` → `14 September 2020 11:50:04 AM` in Malaysia time (UTC+8, no DST). */
-export function formatMalaysiaTime(iso: string, lang: 'ms' | 'en'): string {
-  const t = new Date(Date.parse(iso) + 8 * 3_600_000);
-  const hours = t.getUTCHours();
-  const h12 = hours % 12 === 0 ? 12 : hours % 12;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const month = (lang === 'ms' ? MS_MONTHS : EN_MONTHS)[t.getUTCMonth()];
-  return `${t.getUTCDate()} ${month} ${t.getUTCFullYear()} ${pad(h12)}:${pad(t.getUTCMinutes())}:${pad(
-    t.getUTCSeconds(),
-  )} ${hours < 12 ? 'AM' : 'PM'}`;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
-
 /**
- * Links open in a window of their own: the pages refuse to be framed (frame-ancestors 'none'), and
- * web mail and the local inbox show a message inside a frame.
+ * The words of every e-mail, Malay (the seed's own where it has them, kept verbatim) with the
+ * English beside it. The frame around them (heading, greeting, button and link, thanks) is
+ * layout.ts.
  */
-const NEW_WINDOW = ' target="_blank" rel="noopener noreferrer"';
 
-const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5';
+import type {
+  AccountLockedMail,
+  ActivationMail,
+  AlreadyActiveMail,
+  Mail,
+  PasswordChangedMail,
+  RecoveryMail,
+} from '#domain/ports.ts';
+import { type Block, composeMail, type RenderedMail } from './layout.ts';
+import { formatMalaysiaTime } from './malaysia-time.ts';
 
-function layout(paragraphs: string, lang: string): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body style="margin:0;padding:16px;background:#f4f6f8"><div style="max-width:560px;margin:0 auto;background:#fff;padding:24px;${FONT}">${paragraphs}</div></body></html>`;
-}
+export { escapeHtml, type RenderedMail } from './layout.ts';
+export { formatMalaysiaTime } from './malaysia-time.ts';
 
-function button(href: string, label: string): string {
-  return `<p style="margin:24px 0"><a href="${href}"${NEW_WINDOW} style="display:inline-block;background:#0b5394;color:#fff;padding:12px 20px;text-decoration:none;border-radius:4px;font-weight:bold">${label}</a></p>`;
-}
+const minutesEn = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 
-/** The source procedure's step-4 e-mail, in Malay with English below. */
+/** The seed's validity note. */
+const validFor = {
+  ms: (n: number): Block => ({
+    strong: `***Sila ambil maklum bahawa pautan ini sah dalam tempoh ${n} minit sahaja.`,
+  }),
+  en: (n: number): Block => ({ strong: `***Note that this link is valid for ${minutesEn(n)} only.` }),
+};
+
+/** For an e-mail someone asked for: what it means when it was not the officer. */
+const didNotAsk = {
+  ms: (outcome: string) => `Sekiranya anda tidak memohon emel ini, abaikan sahaja; ${outcome}`,
+  en: (outcome: string) => `If you did not ask for this e-mail, ignore it; ${outcome}`,
+};
+
+/** The button to the Lupa Kata Laluan page (no token in it), for the notices. */
+const forgotPassword = {
+  ms: (href: string): Block => ({
+    purpose: 'untuk menetapkan semula kata laluan anda',
+    label: 'Lupa Kata Laluan',
+    href,
+  }),
+  en: (href: string): Block => ({ purpose: 'to reset your password', label: 'Forgot Password', href }),
+};
+
+/** The source procedure's step-4 e-mail. */
 export function renderActivationMail(mail: ActivationMail): RenderedMail {
-  const link = escapeHtml(mail.link);
-  const atMs = formatMalaysiaTime(mail.registeredAt, 'ms');
-  const atEn = formatMalaysiaTime(mail.registeredAt, 'en');
-  const minutes = mail.validMinutes;
-  const html = layout(
-    `<h1 style="font-size:20px;margin:0 0 4px">Notifikasi iSPEKS</h1>
-<h2 style="font-size:16px;margin:0 0 16px">Pendaftaran Akaun iSPEKS</h2>
-<p>Pendaftaran akaun iSPEKS anda telah berjaya pada ${atMs}.</p>
-<p>Sila klik pada butang di bawah untuk mengaktifkan akaun anda</p>
-${button(link, 'Pengaktifan Akaun')}
-<p>Sekiranya butang di atas tidak berfungsi, sila klik pada pautan di bawah.</p>
-<p style="word-break:break-all"><a href="${link}"${NEW_WINDOW}>${link}</a></p>
-<p><strong>***Sila ambil maklum bahawa pautan ini sah dalam tempoh ${minutes} minit sahaja.</strong></p>
-<p>Terima kasih.</p>
-<hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
-<div lang="en">
-<h2 style="font-size:16px;margin:0 0 16px">iSPEKS account registration</h2>
-<p>Your iSPEKS account registration succeeded on ${atEn}.</p>
-<p>Click the button below to activate your account</p>
-${button(link, 'Activate account')}
-<p>If the button does not work, click the link below.</p>
-<p style="word-break:break-all"><a href="${link}"${NEW_WINDOW}>${link}</a></p>
-<p><strong>***Note that this link is valid for ${minutes} minutes only.</strong></p>
-<p>Thank you.</p>
-</div>`,
-    'ms',
-  );
-  const text = `Notifikasi iSPEKS
-Pendaftaran Akaun iSPEKS
-
-Pendaftaran akaun iSPEKS anda telah berjaya pada ${atMs}.
-
-Sila klik pada pautan di bawah untuk mengaktifkan akaun anda:
-${mail.link}
-
-***Sila ambil maklum bahawa pautan ini sah dalam tempoh ${minutes} minit sahaja.
-
-Terima kasih.
-
-----------------------------------------
-iSPEKS account registration
-
-Your iSPEKS account registration succeeded on ${atEn}.
-
-Open the link below to activate your account:
-${mail.link}
-
-***Note that this link is valid for ${minutes} minutes only.
-
-Thank you.
-`;
-  return { subject: 'Pengaktifan Akaun iSPEKS', html, text };
+  const { link: href, validMinutes } = mail;
+  return composeMail({
+    subject: 'Pengaktifan Akaun iSPEKS',
+    name: mail.name,
+    ms: {
+      heading: 'Pendaftaran Akaun iSPEKS',
+      blocks: [
+        `Pendaftaran akaun iSPEKS anda telah berjaya pada ${formatMalaysiaTime(mail.registeredAt, 'ms')}.`,
+        { purpose: 'untuk mengaktifkan akaun anda', label: 'Pengaktifan Akaun', href },
+        validFor.ms(validMinutes),
+        didNotAsk.ms('akaun anda tidak akan diaktifkan tanpa pautan ini.'),
+      ],
+    },
+    en: {
+      heading: 'iSPEKS account registration',
+      blocks: [
+        `Your iSPEKS account registration succeeded on ${formatMalaysiaTime(mail.registeredAt, 'en')}.`,
+        { purpose: 'to activate your account', label: 'Activate account', href },
+        validFor.en(validMinutes),
+        didNotAsk.en('your account will not be activated without this link.'),
+      ],
+    },
+  });
 }
 
-/** Sent instead, in enumeration-protection mode, when the account is already active. */
+/** Sent instead of a link, in enumeration-protection mode, when the account is already active. */
 export function renderAlreadyActiveMail(mail: AlreadyActiveMail): RenderedMail {
-  const link = escapeHtml(mail.recoveryLink);
-  const html = layout(
-    `<h1 style="font-size:20px;margin:0 0 4px">Notifikasi iSPEKS</h1>
-<p>Akaun iSPEKS anda telah pun diaktifkan. Sila log masuk. Sekiranya anda terlupa kata laluan, gunakan <a href="${link}"${NEW_WINDOW}>Lupa Kata Laluan</a>.</p>
-<p>Terima kasih.</p>
-<hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
-<div lang="en"><p>Your iSPEKS account is already active. Please sign in. If you forgot your password, use <a href="${link}"${NEW_WINDOW}>Forgot password</a>.</p><p>Thank you.</p></div>`,
-    'ms',
-  );
-  const text = `Notifikasi iSPEKS
+  return composeMail({
+    subject: 'Akaun iSPEKS Telah Aktif',
+    name: mail.name,
+    ms: {
+      heading: 'Akaun iSPEKS Telah Aktif',
+      blocks: [
+        'Permohonan emel pengaktifan bagi akaun iSPEKS anda telah diterima.',
+        'Akaun iSPEKS anda telah pun diaktifkan. Oleh itu, tiada pautan pengaktifan dihantar. Sila log masuk dengan kata laluan anda.',
+        'Sekiranya anda terlupa kata laluan, anda boleh menetapkannya semula melalui Lupa Kata Laluan.',
+        forgotPassword.ms(mail.recoveryLink),
+        didNotAsk.ms('tiada perubahan dibuat pada akaun anda.'),
+      ],
+    },
+    en: {
+      heading: 'iSPEKS account already active',
+      blocks: [
+        'An activation e-mail was requested for your iSPEKS account.',
+        'Your iSPEKS account is already active, so no activation link was sent. Please sign in with your password.',
+        'If you forgot your password, you can set a new one through Forgot Password.',
+        forgotPassword.en(mail.recoveryLink),
+        didNotAsk.en('nothing has changed on your account.'),
+      ],
+    },
+  });
+}
 
-Akaun iSPEKS anda telah pun diaktifkan. Sila log masuk. Sekiranya anda terlupa kata laluan: ${mail.recoveryLink}
+/** *Lupa Kata Laluan*: the single-use link to set a new password. */
+function renderRecoveryMail(mail: RecoveryMail): RenderedMail {
+  const { link: href, validMinutes } = mail;
+  return composeMail({
+    subject: 'Tetapan Semula Kata Laluan iSPEKS',
+    name: mail.name,
+    ms: {
+      heading: 'Tetapan Semula Kata Laluan',
+      blocks: [
+        'Permohonan untuk menetapkan semula kata laluan akaun iSPEKS anda telah diterima.',
+        { purpose: 'untuk menetapkan semula kata laluan anda', label: 'Tetapkan Semula Kata Laluan', href },
+        validFor.ms(validMinutes),
+        'Anda perlu menjawab DUA(2) daripada soalan keselamatan anda sebelum menetapkan kata laluan baharu.',
+        didNotAsk.ms(
+          'kata laluan anda tidak akan berubah, dan tiada sesiapa boleh menggunakan pautan ini tanpa jawapan kepada soalan keselamatan anda.',
+        ),
+      ],
+    },
+    en: {
+      heading: 'Password reset',
+      blocks: [
+        'A password reset was requested for your iSPEKS account.',
+        { purpose: 'to reset your password', label: 'Reset password', href },
+        validFor.en(validMinutes),
+        'You will answer two of your security questions before you set a new password.',
+        didNotAsk.en(
+          'your password stays unchanged, and nobody can use this link without the answers to your security questions.',
+        ),
+      ],
+    },
+  });
+}
 
-Terima kasih.
+/** How the password was changed, and which sessions that ended. */
+const CHANGED = {
+  recovery: {
+    ms: {
+      how: 'melalui Lupa Kata Laluan',
+      sessions: 'Semua sesi log masuk bagi akaun ini telah ditamatkan.',
+    },
+    en: { how: 'through Forgot Password', sessions: 'Every session of this account has been signed out.' },
+  },
+  account: {
+    ms: {
+      how: 'melalui sesi log masuk akaun anda',
+      sessions: 'Semua sesi log masuk lain bagi akaun ini telah ditamatkan.',
+    },
+    en: {
+      how: 'from a session signed in to your account',
+      sessions: 'Every other session of this account has been signed out.',
+    },
+  },
+};
 
-----------------------------------------
-Your iSPEKS account is already active. Please sign in. If you forgot your password: ${mail.recoveryLink}
+/** Tells the officer the password changed: no secret and no token in it. */
+function renderPasswordChangedMail(mail: PasswordChangedMail): RenderedMail {
+  const { ms, en } = CHANGED[mail.how];
+  return composeMail({
+    subject: 'Kata Laluan iSPEKS Telah Ditukar',
+    name: mail.name,
+    ms: {
+      heading: 'Kata Laluan Telah Ditukar',
+      blocks: [
+        `Kata laluan akaun iSPEKS anda telah ditukar pada ${formatMalaysiaTime(mail.changedAt, 'ms')} ${ms.how}.`,
+        ms.sessions,
+        'Sekiranya anda tidak membuat perubahan ini, sila tetapkan semula kata laluan anda dengan segera melalui Lupa Kata Laluan dan maklumkan kepada Pentadbir PTJ anda.',
+        forgotPassword.ms(mail.recoveryLink),
+      ],
+    },
+    en: {
+      heading: 'Password changed',
+      blocks: [
+        `The password of your iSPEKS account was changed on ${formatMalaysiaTime(mail.changedAt, 'en')} ${en.how}.`,
+        en.sessions,
+        'If you did not make this change, reset your password at once through Forgot Password and tell your PTJ administrator (Pentadbir PTJ).',
+        forgotPassword.en(mail.recoveryLink),
+      ],
+    },
+  });
+}
 
-Thank you.
-`;
-  return { subject: 'Akaun iSPEKS Telah Aktif', html, text };
+/** Tells the officer that sign-in was locked after repeated failures, with the way out. */
+function renderAccountLockedMail(mail: AccountLockedMail): RenderedMail {
+  const n = mail.lockedMinutes;
+  return composeMail({
+    subject: 'Akaun iSPEKS Dikunci Sementara',
+    name: mail.name,
+    ms: {
+      heading: 'Akaun Dikunci Sementara',
+      blocks: [
+        `Log masuk ke akaun iSPEKS anda telah dikunci selama ${n} minit pada ${formatMalaysiaTime(mail.lockedAt, 'ms')} kerana beberapa cubaan log masuk yang gagal berturut-turut.`,
+        `Sekiranya cubaan tersebut dibuat oleh anda, sila tunggu ${n} minit sebelum log masuk semula, atau tetapkan semula kata laluan anda sekarang melalui Lupa Kata Laluan; langkah ini juga akan membuka kunci akaun anda.`,
+        'Sekiranya cubaan tersebut tidak dibuat oleh anda, mungkin ada pihak yang cuba meneka kata laluan anda. Sila tetapkan semula kata laluan anda dan maklumkan kepada Pentadbir PTJ anda. Kata laluan anda tidak didedahkan kepada sesiapa.',
+        forgotPassword.ms(mail.recoveryLink),
+      ],
+    },
+    en: {
+      heading: 'Account temporarily locked',
+      blocks: [
+        `Sign-in to your iSPEKS account was locked for ${minutesEn(n)} on ${formatMalaysiaTime(mail.lockedAt, 'en')} after repeated failed attempts.`,
+        `If the attempts were yours, wait ${minutesEn(n)} before you sign in again, or reset your password now through Forgot Password; that also lifts the lock.`,
+        'If they were not yours, someone may be guessing your password. Reset your password and tell your PTJ administrator (Pentadbir PTJ). Your password has not been disclosed to anyone.',
+        forgotPassword.en(mail.recoveryLink),
+      ],
+    },
+  });
+}
+
+/** The subject, HTML and plain text of any mail the domain sends. */
+export function renderMail(mail: Mail): RenderedMail {
+  switch (mail.kind) {
+    case 'activation':
+      return renderActivationMail(mail);
+    case 'already-active':
+      return renderAlreadyActiveMail(mail);
+    case 'recovery':
+      return renderRecoveryMail(mail);
+    case 'password-changed':
+      return renderPasswordChangedMail(mail);
+    case 'account-locked':
+      return renderAccountLockedMail(mail);
+    default: {
+      const unknown: never = mail;
+      throw new Error(`No e-mail template for kind ${(unknown as { kind: string }).kind}`);
+    }
+  }
 }
