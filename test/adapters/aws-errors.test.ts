@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { MessageRejected, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
-import { toDomainError } from '#adapters/aws-errors.ts';
+import { isPermanentEmailRefusal, toDomainError } from '#adapters/aws-errors.ts';
 import { ServiceUnavailableError } from '#domain/errors.ts';
 
 function named(name: string, fields: Record<string, unknown> = {}): Error {
@@ -26,13 +26,36 @@ describe('toDomainError', () => {
     ['ThrottlingException', named('ThrottlingException')],
     ['TimeoutError', named('TimeoutError')],
     ['SES TooManyRequestsException', new TooManyRequestsException({ message: 'x', $metadata: {} })],
-    ['SES MessageRejected', new MessageRejected({ message: 'x', $metadata: {} })],
+    ['an aborted attempt (time budget spent)', named('AbortError')],
   ])('maps %s to ServiceUnavailableError', (_, error) => {
     // Act
     const mapped = toDomainError(error, 'The user store');
 
     // Assert
     expect(mapped).toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it.each([
+    ['MessageRejected', new MessageRejected({ message: 'Email address is not verified: a@b.c', $metadata: {} })],
+    ['BadRequestException', named('BadRequestException')],
+    ['AccountSuspendedException', named('AccountSuspendedException')],
+    ['SendingPausedException', named('SendingPausedException')],
+    ['MailFromDomainNotVerifiedException', named('MailFromDomainNotVerifiedException')],
+  ])('names SES %s a permanent refusal, not an outage', (_, error) => {
+    // Act
+    const permanent = isPermanentEmailRefusal(error);
+
+    // Assert
+    expect(permanent).toBe(true);
+    expect(toDomainError(error, 'E-mail')).not.toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  it('does not name throttling a permanent refusal', () => {
+    // Act
+    const permanent = isPermanentEmailRefusal(new TooManyRequestsException({ message: 'x', $metadata: {} }));
+
+    // Assert
+    expect(permanent).toBe(false);
   });
 
   it.each([500, 502, 503, 504])(

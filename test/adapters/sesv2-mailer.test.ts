@@ -1,8 +1,8 @@
-import { MessageRejected, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { MessageRejected, SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeSesClient, sesv2Mailer } from '#adapters/email/sesv2-mailer.ts';
-import { ServiceUnavailableError } from '#domain/errors.ts';
+import { EmailRejectedError, ServiceUnavailableError } from '#domain/errors.ts';
 import type { ActivationMail } from '#domain/ports.ts';
 
 const ses = mockClient(SESv2Client);
@@ -89,11 +89,22 @@ describe('sesv2Mailer', () => {
     expect(sentInput().FromEmailAddress).toBe('"Sistem iSPEKS" <noreply@ispeks.example.gov.my>');
   });
 
-  it('reports a rejected message as ServiceUnavailableError', async () => {
+  it('reports a rejected message as EmailRejectedError (no retry can help), not as an outage', async () => {
     // Arrange
     ses
       .on(SendEmailCommand)
       .rejects(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }));
+
+    // Act
+    const attempt = mailer.send(activationMail);
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(EmailRejectedError);
+  });
+
+  it('reports SES throttling as ServiceUnavailableError, worth a retry', async () => {
+    // Arrange
+    ses.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'slow down', $metadata: {} }));
 
     // Act
     const attempt = mailer.send(activationMail);

@@ -283,8 +283,8 @@ describe('resetPassword', () => {
 
     await w.reset(token);
 
-    await expect(w.signIn.login({ userId: USER_ID, password: NEW_PASSWORD })).resolves.toBeDefined();
     expect(w.guesses.states.has(guessSubject('signin', IC))).toBe(false);
+    await expect(w.signIn.login({ userId: USER_ID, password: NEW_PASSWORD })).resolves.toBeDefined();
   });
 
   it('refuses the current password as the new one, after right answers', async () => {

@@ -171,16 +171,21 @@ describe('resend-activation handler', () => {
 
   it.each([
     [
-      'rejects the message (MessageRejected)',
-      () => new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }),
+      'answers 502 EMAIL_REJECTED without Retry-After when SES rejects the message for good (MessageRejected)',
+      () => new MessageRejected({ message: 'Email address is not verified: a@b.c', $metadata: {} }),
+      (result: ParsedResult) => {
+        expect([result.status, result.body.code, result.headers['retry-after']]).toEqual([502, 'EMAIL_REJECTED', undefined]);
+        expect(result.rawBody).not.toContain('a@b.c');
+      },
     ],
     [
-      'throttles (TooManyRequestsException)',
+      'answers 503 with Retry-After when SES throttles (TooManyRequestsException)',
       () => new TooManyRequestsException({ message: 'Too many requests', $metadata: {} }),
+      expectServiceUnavailable,
     ],
   ])(
-    'answers 503 with Retry-After when SES %s, and withdraws the token so no cooldown is spent',
-    async (_, failure) => {
+    '%s, and withdraws the token so no cooldown is spent',
+    async (_, failure, expectAnswer) => {
       // Arrange
       ses.on(SendEmailCommand).rejects(failure());
 
@@ -188,7 +193,7 @@ describe('resend-activation handler', () => {
       const result = await REQUESTS.resend();
 
       // Assert
-      expectServiceUnavailable(result);
+      expectAnswer(result);
       expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
       const newTokenHash = transactItems(0)[0]?.Put?.Item?.tokenHash;
       const [deleteToken, restoreUser] = transactItems(1);

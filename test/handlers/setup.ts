@@ -16,6 +16,7 @@ const TEST_ENV: Record<string, string | undefined> = {
   USERS_TABLE,
   TOKENS_TABLE,
   SESSIONS_TABLE: 'ispeks-sessions-test',
+  ATTEMPTS_TABLE: 'ispeks-attempts-test',
   SITE_URL,
   SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
   BCRYPT_COST: '4',

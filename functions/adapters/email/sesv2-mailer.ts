@@ -1,6 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '#domain/ports.ts';
-import { toDomainError } from '../aws-errors.ts';
+import { EmailRejectedError } from '#domain/errors.ts';
+import { isPermanentEmailRefusal, toDomainError } from '../aws-errors.ts';
 import { ATTEMPT_LIMITS, budgetedTransport } from '../time-budget.ts';
 import { renderMail } from './templates.ts';
 
@@ -49,6 +50,9 @@ export function sesv2Mailer(client: SESv2Client, settings: SenderSettings): Mail
           }),
         );
       } catch (error) {
+        // A refusal for good is no outage: no Retry-After, and the cause (which may name the
+        // recipient) travels only as the error's cause, which is logged by name and code.
+        if (isPermanentEmailRefusal(error)) throw new EmailRejectedError({ cause: error });
         throw toDomainError(error, 'E-mail');
       }
     },
