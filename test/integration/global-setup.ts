@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
     sesPort: await freePort(),
     dynamoPort: await freePort(),
     // Low cost keeps 20 concurrent activations quick; production default is 12.
-    functionSettings: { BCRYPT_COST: '4' },
+    functionSettings: { BCRYPT_COST: '4', ENUMERATION_MIN_RESPONSE_MS: '300' },
     // Each test project starts its own stack: each builds its own copy of the pages.
     webOutDir,
   });

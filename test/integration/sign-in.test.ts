@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { call, goodActivation, latestToken, post, registerUser, storedUser } from './client.ts';
+import { sessionsTable } from '../../lib/table-definitions.ts';
+import { call, db, goodActivation, latestToken, post, registerUser } from './client.ts';
 
 const PASSWORD = goodActivation('').password;
 
@@ -84,7 +87,75 @@ describe('sign-in over HTTP on the local stack', () => {
 
     expect(success.status).toBe(200);
     expect(nextFailure.status).toBe(401);
-    expect((await storedUser(user.icNumber))?.failedLogins).toBe(1);
+    const afterwards = [];
+    for (let i = 0; i < 4; i++)
+      afterwards.push(
+        (await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' })).status,
+      );
+    expect(afterwards).toEqual([401, 401, 401, 423]);
+  });
+
+  it('answers six wrong passwords 401×4, 423, 423 for active, pending and unknown IDs alike', async () => {
+    const active = await activeUser();
+    const pending = await registerUser();
+    const unknown = '660606066666';
+
+    const sequences = await Promise.all(
+      [active.userId, pending.userId, unknown].map(async (userId) => {
+        const statuses = [];
+        for (let i = 0; i < 6; i++)
+          statuses.push((await post('/api/auth/login', { userId, password: 'Salah!Kata123' })).status);
+        return statuses;
+      }),
+    );
+
+    expect(sequences).toEqual([
+      [401, 401, 401, 401, 423, 423],
+      [401, 401, 401, 401, 423, 423],
+      [401, 401, 401, 401, 423, 423],
+    ]);
+  });
+
+  it('checks at most five of twenty guesses sent at once, the right password among them', async () => {
+    const user = await activeUser();
+    const passwords = Array.from({ length: 20 }, (_, i) => (i === 10 ? PASSWORD : `Salah!Kata-${i}`));
+
+    const answers = await Promise.all(
+      passwords.map((password) => post('/api/auth/login', { userId: user.userId, password })),
+    );
+
+    const statuses = answers.map((a) => a.status);
+    // A checked guess answers 200 or 401, or 423 for the one wrong guess that locked.
+    const locking = statuses.filter((s) => s === 423).length > 0 && !statuses.includes(200) ? 1 : 0;
+    const checked = statuses.filter((s) => s === 200 || s === 401).length + locking;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.every((s) => [200, 401, 423].includes(s))).toBe(true);
+  });
+
+  it("does not sign in the kth officer for another agency's prefix", async () => {
+    const user = await activeUser();
+
+    const answer = await post('/api/auth/login', { userId: `jpn:${user.icNumber}`, password: PASSWORD });
+
+    expect([answer.status, answer.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
+  });
+
+  it('keeps a session alive while it is used, counting idle time from the last request', async () => {
+    const user = await activeUser();
+    const login = await post('/api/auth/login', { userId: user.userId, password: PASSWORD });
+    const cookie = sessionCookieOf(login.headers.get('set-cookie'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const first = await call('GET', '/api/auth/session', undefined, { headers: { cookie } });
+    const hash = createHash('sha256')
+      .update(cookie.split('=')[1] ?? '', 'utf8')
+      .digest('hex');
+    const stored = await db.send(
+      new GetCommand({ TableName: sessionsTable.localName, Key: { sessionHash: hash } }),
+    );
+
+    expect(first.status).toBe(200);
+    expect(Date.parse(stored.Item?.lastSeenAt)).toBeGreaterThanOrEqual(Date.parse(stored.Item?.createdAt));
+    expect(stored.Item?.lastSeenAt).not.toBe(stored.Item?.createdAt);
   });
 
   it('refuses a session cookie that was never issued', async () => {
