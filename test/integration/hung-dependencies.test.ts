@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken } from '../../functions/domain/token.ts';
@@ -5,7 +6,6 @@ import { tableDefinitions, tokensTable } from '../../lib/table-definitions.ts';
 import { jsonEvent, lambdaContext, parseResult } from '../support/events.ts';
 import { type HangProxy, startHangProxy } from '../support/hang-proxy.ts';
 import { db, goodActivation, latestToken, post, registerUser, stack, storedUser } from './client.ts';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 /**
  * Dependencies that hang (accept the request, never answer), not ones that fail fast: the real
@@ -70,7 +70,11 @@ async function invoke(handler: Handler, path: string, body: unknown) {
 
 async function tokenItem(token: string) {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tokensTable.localName, Key: { tokenHash: hashToken(token) }, ConsistentRead: true }),
+    new GetCommand({
+      TableName: tokensTable.localName,
+      Key: { tokenHash: hashToken(token) },
+      ConsistentRead: true,
+    }),
   );
   return Item;
 }
@@ -147,7 +151,9 @@ describe('a hung dependency', () => {
     expect(answer.elapsedMs).toBeLessThan(FUNCTION_MS);
     const wrong = [];
     for (let i = 0; i < 5; i++) {
-      wrong.push((await post('/api/auth/login', { userId: user.userId, password: 'Salah#Kata-2024' })).status);
+      wrong.push(
+        (await post('/api/auth/login', { userId: user.userId, password: 'Salah#Kata-2024' })).status,
+      );
     }
     expect(wrong).toEqual([401, 401, 401, 401, 423]);
   });
