@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { commonPasswordCount, isCommonPassword } from '../../functions/domain/common-passwords.ts';
+import {
+  commonPasswordCount,
+  isCommonPassword,
+  isDictionaryWord,
+} from '../../functions/domain/common-passwords.ts';
 import {
   checkPassword,
   describePolicy,
   makePasswordPolicy,
+  normalisePassword,
   PASSWORD_MAX_LENGTH,
   sourcePolicy,
 } from '../../functions/domain/password-policy.ts';
@@ -53,8 +58,8 @@ describe('checkPassword with the source policy', () => {
 
   it('counts characters, not UTF-16 code units', () => {
     // Arrange: each emoji is one character but two code units
-    const twelveCharacters = `Aa1${'😀'.repeat(9)}`;
-    const elevenCharacters = `Aa1${'😀'.repeat(8)}`;
+    const twelveCharacters = 'Kopi#1😀🍵🌧🌴🐘🚗';
+    const elevenCharacters = 'Kopi#1😀🍵🌧🌴🐘';
 
     // Act
     const twelve = checkPassword(twelveCharacters, sourcePolicy, aisyah);
@@ -147,6 +152,211 @@ describe('checkPassword with the source policy', () => {
   });
 });
 
+describe('normalisePassword', () => {
+  it('gives the NFC spelling, so a decomposed é is the same password as a composed one', () => {
+    // Arrange
+    const decomposed = 'Caf\u0065\u0301-Pagi#2024';
+    const composed = 'Caf\u00e9-Pagi#2024';
+
+    // Act
+    const normal = normalisePassword(decomposed);
+
+    // Assert
+    expect(normal).toBe(composed);
+    expect(normalisePassword(composed)).toBe(composed);
+  });
+});
+
+describe('checkPassword on Unicode spellings', () => {
+  it('judges the NFD and the NFC spelling of a password alike', () => {
+    // Act
+    const decomposed = checkPassword('Kopi#202Caf\u0065\u0301', sourcePolicy, aisyah);
+    const composed = checkPassword('Kopi#202Caf\u00e9', sourcePolicy, aisyah);
+
+    // Assert
+    expect(decomposed).toEqual([]);
+    expect(composed).toEqual([]);
+  });
+
+  it('counts a letter with a combining accent as one character', () => {
+    // Arrange: 11 visible characters, 12 code points when the é is decomposed
+    const eleven = 'Kopi#20Caf\u0065\u0301';
+
+    // Act
+    const unmet = checkPassword(eleven, sourcePolicy, aisyah);
+
+    // Assert
+    expect(unmet).toEqual(['PASSWORD_TOO_SHORT']);
+  });
+
+  it.each([
+    ['zero-width spaces', '\u200B'],
+    ['zero-width joiners', '\u200D'],
+    ['byte-order marks', '\uFEFF'],
+    ['right-to-left overrides', '\u202E'],
+    ['variation selectors', '\uFE0F'],
+    ['combining accents', '\u0301'],
+    ['private-use characters', '\uE000'],
+    ['Hangul fillers', '\u3164'],
+    ['control characters', '\u0007'],
+  ])('does not count %s towards the length', (_case, invisible) => {
+    // Arrange
+    const padded = `Aa1!${invisible.repeat(8)}`;
+
+    // Act
+    const unmet = checkPassword(padded, sourcePolicy, aisyah);
+
+    // Assert
+    expect(unmet).toEqual(['PASSWORD_TOO_SHORT']);
+  });
+
+  it('sees a common password through invisible characters', () => {
+    // Act
+    const unmet = checkPassword('Pass\u200Bword1234!', sourcePolicy, aisyah);
+
+    // Assert
+    expect(unmet).toEqual(['PASSWORD_COMMON']);
+  });
+});
+
+describe('checkPassword on decorated weak passwords', () => {
+  it.each([
+    ['a common password with digits and a symbol after it', 'Password123!'],
+    ['a common password in leet-speak', 'P@ssw0rd1234'],
+    ['a keyboard walk with a symbol and digits', 'Qwerty@123456'],
+    ['a common word with a year', 'Welcome@2024!'],
+    ['the name of the country', 'Malaysia@1234'],
+    ['one repeated letter', 'Aaaaaaaaaaa1!'],
+    ['a dictionary word', 'Elephant2024!'],
+    ['a Malay word', 'Sayang@2024!'],
+    ['a Malay word in leet-speak', 'K3r@j@@n#2024'],
+    ['a word in leet-speak where 1 stands for l', 'Wi11iam#2024!'],
+    ['a word cut by dashes', 'Pass-word-2024!'],
+    ['a word with a letter held down', 'Passsssword1!'],
+    ['a word typed twice', 'PasswordPassword1!'],
+    ['a walk down the keyboard columns', '1qaz2wsx!QAZ'],
+    ['a walk broken by a symbol', 'Zaq12wsx!Xsw2'],
+    ['a walk along a row', 'Asdfgh@12345'],
+    ['a walk backwards along a row', 'Poiuy#12345!'],
+    ['a run of the alphabet', 'Abcdef#2024!'],
+    ['two letters padded with a walk', 'Ab-1234567890!'],
+  ])('refuses %s (%s) as PASSWORD_COMMON', (_case, password) => {
+    // Act
+    const unmet = checkPassword(password, sourcePolicy, aisyah);
+
+    // Assert
+    expect(unmet).toEqual(['PASSWORD_COMMON']);
+  });
+
+  it.each([
+    ['words and symbols with a leet letter', 'Tr0pika!Hujan#Lebat'],
+    ['words and a year between dashes', 'Kopi-Pagi-2024-Sabah!'],
+    ['a sentence', 'Gajah Biru Makan Roti 9!'],
+    ['random characters', 'X9#kq2!7Lm0@zT'],
+    ['a keyboard walk that is only a part of it', 'Poiuy!2024Kopi'],
+  ])('accepts %s (%s): the base is not one word', (_case, password) => {
+    // Act
+    const unmet = checkPassword(password, sourcePolicy, aisyah);
+
+    // Assert
+    expect(unmet).toEqual([]);
+  });
+
+  it('accepts a short base when the digits around it are random, not a walk or a year', () => {
+    // Act
+    const unmet = checkPassword('8271993411025xx', makePasswordPolicy(15, false), aisyah);
+
+    // Assert
+    expect(unmet).toEqual([]);
+  });
+
+  it('refuses a password of one repeated digit or a keypad walk under the length-only policy', () => {
+    // Arrange
+    const nist = makePasswordPolicy(15, false);
+
+    // Act
+    const repeated = checkPassword('111111111111111', nist, aisyah);
+    const keypad = checkPassword('147258369147258', nist, aisyah);
+
+    // Assert
+    expect(repeated).toEqual(['PASSWORD_COMMON']);
+    expect(keypad).toEqual(['PASSWORD_COMMON']);
+  });
+
+  it('judges the base only once the length is right', () => {
+    // Act: `Pass!1` is too short; its base `pass` is listed, but one code says enough
+    const unmet = checkPassword('Pass!1', sourcePolicy, aisyah);
+
+    // Assert
+    expect(unmet).toEqual(['PASSWORD_TOO_SHORT']);
+  });
+});
+
+describe('checkPassword on personal data', () => {
+  const withEmail = { ...aisyah, email: 'bunga.raya@example.gov.my' };
+
+  it.each([
+    ['the birth date of the ID number (YYMMDD)', 'Kopi#900101xyZ'],
+    ['the birth date day first (DDMMYY)', 'Kopi#010190xyZ'],
+    ['the birth date day first with the full year', 'Kopi#01011990x'],
+    ['the birth date written with dots', 'Kopi#90.01.01x'],
+    ['the ID number reversed', 'Kopi#876541101009x'],
+    ['a part of the name in leet-speak', 'A1sy@h#2024Pagi'],
+    ['the local part of the e-mail address', 'Kopi#Bunga.Raya1'],
+  ])('refuses a password containing %s', (_case, password) => {
+    // Act
+    const unmet = checkPassword(password, sourcePolicy, withEmail);
+
+    // Assert
+    expect(unmet).toEqual(['PASSWORD_CONTAINS_PERSONAL_DATA']);
+  });
+
+  it('ignores an e-mail local part shorter than four characters', () => {
+    // Arrange
+    const shortLocal = { ...aisyah, email: 'a.b@example.gov.my' };
+
+    // Act
+    const unmet = checkPassword('Kopi#ab2024xyz', sourcePolicy, shortLocal);
+
+    // Assert
+    expect(unmet).toEqual([]);
+  });
+
+  it('accepts other six-digit numbers', () => {
+    // Act
+    const unmet = checkPassword('Kopi#123987xyZ', sourcePolicy, withEmail);
+
+    // Assert
+    expect(unmet).toEqual([]);
+  });
+});
+
+describe('checkPassword speed', () => {
+  it('takes well under 2 ms a call, even on long passwords built to be slow', () => {
+    // Arrange
+    const passwords = [
+      GOOD,
+      'P@ssw0rd1234',
+      'Gajah Biru Makan Roti 9!',
+      `Aa1!${'1234567890'.repeat(12)}xx`,
+      'qwertyuiop'.repeat(12),
+      `Aa${'1|!@$0'.repeat(21)}`,
+    ];
+    for (const password of passwords) checkPassword(password, sourcePolicy, aisyah);
+
+    // Act
+    const rounds = 50;
+    const started = performance.now();
+    for (let i = 0; i < rounds; i++) {
+      for (const password of passwords) checkPassword(password, sourcePolicy, aisyah);
+    }
+    const perCall = (performance.now() - started) / (rounds * passwords.length);
+
+    // Assert
+    expect(perCall).toBeLessThan(2);
+  });
+});
+
 describe('checkPassword with the NIST length-only policy', () => {
   const nist = makePasswordPolicy(15, false);
 
@@ -216,6 +426,18 @@ describe('the common-password list', () => {
   });
 });
 
+describe('the dictionary', () => {
+  it('holds English diceware words and Malaysian words, not made-up ones', () => {
+    // Act
+    const known = ['elephant', 'kerajaan', 'Perbendaharaan', 'kualalumpur'].map(isDictionaryWord);
+    const madeUp = isDictionaryWord('kopitarikpagi');
+
+    // Assert
+    expect(known).toEqual([true, true, true, true]);
+    expect(madeUp).toBe(false);
+  });
+});
+
 describe('describePolicy', () => {
   it('exposes the rules, and the character classes as regex sources the page can compile', () => {
     // Act
@@ -229,6 +451,7 @@ describe('describePolicy', () => {
       requireUpper: true,
       requireDigit: true,
       requireSpecial: true,
+      minVisibleLength: 12,
       rejectsCommonPasswords: true,
       rejectsPersonalData: true,
     });

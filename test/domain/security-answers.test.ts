@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type AnswerInput,
   checkSecurityAnswers,
+  forbiddenAnswerValues,
   normaliseAnswer,
 } from '../../functions/domain/security-answers.ts';
 import { findQuestion, SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts';
@@ -35,6 +36,60 @@ describe('normaliseAnswer', () => {
 
     // Assert
     expect(fullWidth).toBe('proton');
+  });
+
+  it('strips invisible characters, so a zero-width space makes no second spelling', () => {
+    // Act
+    const normal = normaliseAnswer('\uFEFFMe\u200Brah\u200D Jambu\u00AD');
+
+    // Assert
+    expect(normal).toBe('merah jambu');
+  });
+
+  it('leaves ordinary answers as they were normalised before', () => {
+    // Arrange
+    const before = (answer: string) => answer.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
+    const answers = ['Siti Aminah', '  Proton   SAGA ', 'Ñandú', '陈美玲', 'கண்ணன்', 'Caf\u0065\u0301'];
+
+    // Act
+    const normal = answers.map(normaliseAnswer);
+
+    // Assert
+    expect(normal).toEqual(answers.map(before));
+  });
+});
+
+describe('forbiddenAnswerValues', () => {
+  it('lists the ID plain and dashed, the user ID, the name, the e-mail, its local part and the password', () => {
+    // Act
+    const values = forbiddenAnswerValues({
+      icNumber: IC,
+      userId: `kth:${IC}`,
+      name: 'AISYAH BINTI AHMAD',
+      email: 'aisyah.ahmad@example.gov.my',
+      password: PASSWORD,
+    });
+
+    // Assert
+    expect(values).toEqual(
+      expect.arrayContaining([
+        IC,
+        '900101-14-5678',
+        `kth:${IC}`,
+        'AISYAH BINTI AHMAD',
+        'aisyah.ahmad@example.gov.my',
+        'aisyah.ahmad',
+        PASSWORD,
+      ]),
+    );
+  });
+
+  it('leaves out what it was not given', () => {
+    // Act
+    const values = forbiddenAnswerValues({ icNumber: IC });
+
+    // Assert
+    expect(values.every((value) => value.replace(/\D/g, '') === IC)).toBe(true);
   });
 });
 
@@ -134,6 +189,144 @@ describe('checkSecurityAnswers', () => {
 
     // Assert
     expect(problems).toEqual([{ path: 'securityAnswers.1.answer', code: 'ANSWER_TRIVIAL' }]);
+  });
+
+  it.each([
+    ['zero-width spaces', '\u200B\u200B\u200B\u200B'],
+    ['joiners', '\u200D\u200C\u2060'],
+    ['two letters padded with zero-width spaces', 'ab\u200B\u200B\u200B'],
+    ['spaces', '     '],
+  ])('refuses an answer of %s as too short', (_case, answer) => {
+    // Arrange
+    const answers = withAnswer(1, { answer });
+
+    // Act
+    const problems = checkSecurityAnswers(answers, forbidden);
+
+    // Assert
+    expect(problems).toEqual([{ path: 'securityAnswers.1.answer', code: 'ANSWER_TOO_SHORT' }]);
+  });
+
+  it.each([
+    ['only control characters', '\u0000\u0001\u0002'],
+    ['a bell inside a name', 'Siti\u0007Aminah'],
+    ['a tab', 'Siti\tAminah'],
+    ['a lone surrogate', 'Proton \uD800Saga'],
+  ])('refuses an answer with %s as INVALID_CHARACTERS', (_case, answer) => {
+    // Arrange
+    const answers = withAnswer(1, { answer });
+
+    // Act
+    const problems = checkSecurityAnswers(answers, forbidden);
+
+    // Assert
+    expect(problems).toEqual([{ path: 'securityAnswers.1.answer', code: 'INVALID_CHARACTERS' }]);
+  });
+
+  describe("with the officer's own data forbidden", () => {
+    const own = forbiddenAnswerValues({
+      icNumber: IC,
+      userId: `kth:${IC}`,
+      name: 'AISYAH BINTI AHMAD',
+      email: 'aisyah.ahmad@example.gov.my',
+      password: PASSWORD,
+    });
+
+    it.each([
+      ['the name', '  Aisyah  binti AHMAD '],
+      ['the e-mail address', 'Aisyah.Ahmad@example.gov.my'],
+      ['the local part of the e-mail address', 'aisyah.ahmad'],
+      ['the ID number with spaces', '900101 14 5678'],
+      ['the ID number with dashes', '900101-14-5678'],
+      ['the user ID with its agency code', `KTH:${IC}`],
+      ['the password with its symbols left out', 'kopi tarik 2024 pagi'],
+    ])('refuses an answer equal to %s', (_case, answer) => {
+      // Arrange
+      const answers = withAnswer(0, { answer });
+
+      // Act
+      const problems = checkSecurityAnswers(answers, own);
+
+      // Assert
+      expect(problems).toEqual([{ path: 'securityAnswers.0.answer', code: 'ANSWER_TRIVIAL' }]);
+    });
+
+    it('accepts good answers', () => {
+      // Act
+      const problems = checkSecurityAnswers(goodAnswers, own);
+
+      // Assert
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it.each([
+    'abc',
+    'abcd',
+    '123',
+    '1234',
+    'cba',
+    '321',
+    'qwerty',
+    'asdf',
+    'ASDF GH',
+    'tiada',
+    'none',
+    'N/A',
+    'test',
+    'Tak  Tahu',
+    'entah',
+    'xxx',
+    'jawapan',
+    'answer',
+    '---',
+    '...',
+  ])('refuses the trivial answer %j', (answer) => {
+    // Arrange
+    const answers = withAnswer(2, { answer });
+
+    // Act
+    const problems = checkSecurityAnswers(answers, forbidden);
+
+    // Assert
+    expect(problems).toEqual([{ path: 'securityAnswers.2.answer', code: 'ANSWER_TRIVIAL' }]);
+  });
+
+  it.each(['na', '-', '.'])('refuses the non-answer %j as too short', (answer) => {
+    // Arrange
+    const answers = withAnswer(2, { answer });
+
+    // Act
+    const problems = checkSecurityAnswers(answers, forbidden);
+
+    // Assert
+    expect(problems).toEqual([{ path: 'securityAnswers.2.answer', code: 'ANSWER_TOO_SHORT' }]);
+  });
+
+  it('accepts short real names whose letters zig-zag over the keyboard', () => {
+    // Arrange
+    const answers = [
+      { questionId: 'childhood-friend', answer: 'Fred' },
+      { questionId: 'first-pet', answer: 'Tom' },
+      { questionId: 'birth-town', answer: 'Ipoh' },
+    ];
+
+    // Act
+    const problems = checkSecurityAnswers(answers, forbidden);
+
+    // Assert
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses two answers that differ only in punctuation', () => {
+    // Arrange
+    const answers = withAnswer(2, { answer: 'Proton-Saga' });
+
+    // Act
+    const problems = checkSecurityAnswers(answers, forbidden);
+
+    // Assert
+    expect(problems).toEqual([{ path: 'securityAnswers.2.answer', code: 'ANSWER_TRIVIAL' }]);
   });
 
   it('reports every problem at once', () => {
