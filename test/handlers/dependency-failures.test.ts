@@ -174,7 +174,11 @@ describe('resend-activation handler', () => {
       'answers 502 EMAIL_REJECTED without Retry-After when SES rejects the message for good (MessageRejected)',
       () => new MessageRejected({ message: 'Email address is not verified: a@b.c', $metadata: {} }),
       (result: ParsedResult) => {
-        expect([result.status, result.body.code, result.headers['retry-after']]).toEqual([502, 'EMAIL_REJECTED', undefined]);
+        expect([result.status, result.body.code, result.headers['retry-after']]).toEqual([
+          502,
+          'EMAIL_REJECTED',
+          undefined,
+        ]);
         expect(result.rawBody).not.toContain('a@b.c');
       },
     ],
@@ -183,32 +187,29 @@ describe('resend-activation handler', () => {
       () => new TooManyRequestsException({ message: 'Too many requests', $metadata: {} }),
       expectServiceUnavailable,
     ],
-  ])(
-    '%s, and withdraws the token so no cooldown is spent',
-    async (_, failure, expectAnswer) => {
-      // Arrange
-      ses.on(SendEmailCommand).rejects(failure());
+  ])('%s, and withdraws the token so no cooldown is spent', async (_, failure, expectAnswer) => {
+    // Arrange
+    ses.on(SendEmailCommand).rejects(failure());
 
-      // Act
-      const result = await REQUESTS.resend();
+    // Act
+    const result = await REQUESTS.resend();
 
-      // Assert
-      expectAnswer(result);
-      expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
-      const newTokenHash = transactItems(0)[0]?.Put?.Item?.tokenHash;
-      const [deleteToken, restoreUser] = transactItems(1);
-      expect(deleteToken?.Delete).toMatchObject({
-        TableName: TOKENS_TABLE,
-        Key: { tokenHash: newTokenHash },
-      });
-      expect(restoreUser?.Update).toMatchObject({
-        TableName: USERS_TABLE,
-        Key: { icNumber: IC_NUMBER },
-        ExpressionAttributeValues: { ':sends': [tenMinutesAgo], ':token': newTokenHash },
-      });
-      expect(restoreUser?.Update?.UpdateExpression).toMatch(/REMOVE activationTokenHash/);
-    },
-  );
+    // Assert
+    expectAnswer(result);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
+    const newTokenHash = transactItems(0)[0]?.Put?.Item?.tokenHash;
+    const [deleteToken, restoreUser] = transactItems(1);
+    expect(deleteToken?.Delete).toMatchObject({
+      TableName: TOKENS_TABLE,
+      Key: { tokenHash: newTokenHash },
+    });
+    expect(restoreUser?.Update).toMatchObject({
+      TableName: USERS_TABLE,
+      Key: { icNumber: IC_NUMBER },
+      ExpressionAttributeValues: { ':sends': [tenMinutesAgo], ':token': newTokenHash },
+    });
+    expect(restoreUser?.Update?.UpdateExpression).toMatch(/REMOVE activationTokenHash/);
+  });
 
   it('answers 503, not 429, when DynamoDB cancels the token transaction for throttling', async () => {
     // Arrange

@@ -31,8 +31,18 @@ beforeEach(() => {
   dynamo.on(TransactWriteCommand).resolves({});
 });
 
-type JsonRoute = 'resend' | 'verify' | 'activate' | 'register';
-const JSON_ROUTES: JsonRoute[] = ['resend', 'verify', 'activate', 'register'];
+const JSON_ROUTES = [
+  'resend',
+  'verify',
+  'activate',
+  'register',
+  'requestRecovery',
+  'verifyRecovery',
+  'resetPassword',
+  'changePassword',
+  'checkPassword',
+] as const;
+type JsonRoute = (typeof JSON_ROUTES)[number];
 
 function post(route: JsonRoute, value: unknown, options: Parameters<typeof jsonEvent>[2] = {}) {
   return handlers[route](jsonEvent(ROUTES[route], value, options));
@@ -45,7 +55,7 @@ function expectValidationProblem(result: ParsedResult, errors: { path: string; c
 }
 
 describe('JSON body handling (every JSON route)', () => {
-  it.each(JSON_ROUTES)('%s: answers malformed JSON with 400 MALFORMED_JSON', async (route) => {
+  it.each([...JSON_ROUTES])('%s: answers malformed JSON with 400 MALFORMED_JSON', async (route) => {
     // Arrange
     const body = '{"userId": "900101145678",';
 
@@ -56,18 +66,21 @@ describe('JSON body handling (every JSON route)', () => {
     expectValidationProblem(result, [{ path: '', code: 'MALFORMED_JSON' }]);
   });
 
-  it.each(JSON_ROUTES)('%s: refuses a text/plain body with 400 UNSUPPORTED_MEDIA_TYPE', async (route) => {
-    // Arrange
-    const event = jsonEvent(ROUTES[route], { userId: '900101145678' }, { contentType: 'text/plain' });
+  it.each([...JSON_ROUTES])(
+    '%s: refuses a text/plain body with 400 UNSUPPORTED_MEDIA_TYPE',
+    async (route) => {
+      // Arrange
+      const event = jsonEvent(ROUTES[route], { userId: '900101145678' }, { contentType: 'text/plain' });
 
-    // Act
-    const result = await handlers[route](event);
+      // Act
+      const result = await handlers[route](event);
 
-    // Assert
-    expectValidationProblem(result, [{ path: '', code: 'UNSUPPORTED_MEDIA_TYPE' }]);
-  });
+      // Assert
+      expectValidationProblem(result, [{ path: '', code: 'UNSUPPORTED_MEDIA_TYPE' }]);
+    },
+  );
 
-  it.each(JSON_ROUTES)('%s: refuses a request without a body with 400 BODY_REQUIRED', async (route) => {
+  it.each([...JSON_ROUTES])('%s: refuses a request without a body with 400 BODY_REQUIRED', async (route) => {
     // Arrange
     const event = httpEvent({ path: ROUTES[route] });
 
@@ -78,7 +91,7 @@ describe('JSON body handling (every JSON route)', () => {
     expectValidationProblem(result, [{ path: '', code: 'BODY_REQUIRED' }]);
   });
 
-  it.each(JSON_ROUTES)('%s: refuses a body over 16 KiB with 400 BODY_TOO_LARGE', async (route) => {
+  it.each([...JSON_ROUTES])('%s: refuses a body over 16 KiB with 400 BODY_TOO_LARGE', async (route) => {
     // Arrange
     const body = JSON.stringify({ token: 'a'.repeat(16 * 1024) });
 
@@ -311,6 +324,20 @@ const VALID_BODIES: Record<JsonRoute, Record<string, unknown>> = {
     email: 'aisyah.ahmad@example.gov.my',
     roles: ['PEGAWAI'],
   },
+  requestRecovery: { userId: 'kth:900101145678' },
+  verifyRecovery: { token: RAW_TOKEN },
+  resetPassword: {
+    token: RAW_TOKEN,
+    securityAnswers: validActivation().securityAnswers.slice(0, 2),
+    password: 'Harimau-Belang#77x',
+    passwordConfirmation: 'Harimau-Belang#77x',
+  },
+  changePassword: {
+    currentPassword: 'Harimau-Belang#77x',
+    password: 'Gajah-Biru#Makan9Roti',
+    passwordConfirmation: 'Gajah-Biru#Makan9Roti',
+  },
+  checkPassword: { password: 'Gajah-Biru#Makan9Roti', token: RAW_TOKEN },
 };
 
 interface HostileInput {
@@ -408,7 +435,7 @@ async function statusesOver(route: JsonRoute, inputs: HostileInput[]) {
 }
 
 describe('hostile input (security.md 20)', () => {
-  it.each(JSON_ROUTES)('%s: never answers 5xx to any of 200 random inputs', async (route) => {
+  it.each([...JSON_ROUTES])('%s: never answers 5xx to any of 200 random inputs', async (route) => {
     // Arrange
     const inputs = hostileInputs(route, 200, 20_300_101);
 

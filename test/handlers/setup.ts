@@ -21,6 +21,7 @@ const TEST_ENV: Record<string, string | undefined> = {
   SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
   BCRYPT_COST: '4',
   ENUMERATION_PROTECTION: 'off',
+  ENUMERATION_MIN_RESPONSE_MS: '0',
   AWS_REGION: 'ap-southeast-1',
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFORTESTS0000',
   AWS_SECRET_ACCESS_KEY: 'fake-secret-for-tests',
@@ -42,13 +43,22 @@ export function resetAwsMocks(): void {
 
 type Handler = (event: APIGatewayProxyEventV2, context?: Partial<Context>) => Promise<ParsedResult>;
 
-export interface Handlers {
-  resend: Handler;
-  verify: Handler;
-  activate: Handler;
-  register: Handler;
-  health: Handler;
-}
+/** The handler module behind each route the handler tests call, and its path. */
+const MODULES = {
+  resend: ['resend-activation', '/api/activation/resend'],
+  verify: ['verify-activation', '/api/activation/verify'],
+  activate: ['activate-account', '/api/activation/activate'],
+  register: ['register-user', '/api/admin/users'],
+  requestRecovery: ['request-recovery', '/api/recovery/request'],
+  verifyRecovery: ['verify-recovery', '/api/recovery/verify'],
+  resetPassword: ['reset-password', '/api/recovery/reset'],
+  changePassword: ['change-password', '/api/account/password'],
+  checkPassword: ['check-password', '/api/password-policy/check'],
+  health: ['health', '/api/health'],
+} as const;
+
+export type HandlerName = keyof typeof MODULES;
+export type Handlers = Record<HandlerName, Handler>;
 
 /**
  * The handlers read their configuration when first imported, so the environment is set before
@@ -56,33 +66,24 @@ export interface Handlers {
  */
 export async function loadHandlers(): Promise<Handlers> {
   for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
-  const [resend, verify, activate, register, health] = await Promise.all([
-    import('../../functions/handlers/resend-activation.ts'),
-    import('../../functions/handlers/verify-activation.ts'),
-    import('../../functions/handlers/activate-account.ts'),
-    import('../../functions/handlers/register-user.ts'),
-    import('../../functions/handlers/health.ts'),
-  ]);
-  const invoking =
-    (module: { handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<object> }): Handler =>
-    async (event, context) =>
-      parseResult(await module.handler(event, lambdaContext(context)));
-  return {
-    resend: invoking(resend),
-    verify: invoking(verify),
-    activate: invoking(activate),
-    register: invoking(register),
-    health: invoking(health),
-  };
+  const entries = await Promise.all(
+    Object.entries(MODULES).map(async ([name, [file]]) => {
+      const module = (await import(`../../functions/handlers/${file}.ts`)) as {
+        handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<object>;
+      };
+      const invoke: Handler = async (event, context) =>
+        parseResult(
+          (await module.handler(event, lambdaContext(context))) as Parameters<typeof parseResult>[0],
+        );
+      return [name, invoke] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Handlers;
 }
 
-export const ROUTES = {
-  resend: '/api/activation/resend',
-  verify: '/api/activation/verify',
-  activate: '/api/activation/activate',
-  register: '/api/admin/users',
-  health: '/api/health',
-} as const;
+export const ROUTES = Object.fromEntries(Object.entries(MODULES).map(([name, [, path]]) => [name, path])) as {
+  [K in HandlerName]: (typeof MODULES)[K][1];
+};
 
 export const IC_NUMBER = '900101145678';
 export const RAW_TOKEN = 'q2V6c0VqZ1dTbHpCa3F2bVBxS2hYc2RaV0R0b3ZrT1E';
