@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { hasInvalidCharacters } from '#domain/visible-text.ts';
 
-/** Text fields refuse control characters and broken UTF-16, so nothing odd reaches the store. */
+/**
+ * Text fields refuse control characters and broken UTF-16 (the domain's one rule for visible
+ * text), so nothing odd reaches the store.
+ */
 export const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => s.isWellFormed() && !/\p{Cc}/u.test(s), {
+    .refine((s) => !hasInvalidCharacters(s), {
       message: 'must not contain control characters or broken UTF-16',
       params: { code: 'INVALID_CHARACTERS' },
     });
