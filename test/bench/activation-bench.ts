@@ -5,47 +5,21 @@
  *
  *   BENCH_USERS=200 BENCH_CONCURRENCY=20 BCRYPT_COST=12 npm run bench
  */
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-process.env.LOG_SILENT = '1';
-
-import { freePort } from '../../functions/local/net.ts';
-import { startLocalStack } from '../../functions/local/stack.ts';
 import { activationBody } from '../support/fixtures.ts';
+import { post, startBenchStack, tokenFor } from './stack.ts';
 
 const users = Math.min(Number(process.env.BENCH_USERS ?? 100), 2000);
 const concurrency = Math.min(Number(process.env.BENCH_CONCURRENCY ?? 10), 100);
 const bcryptCost = process.env.BCRYPT_COST ?? '12';
 
-const stack = await startLocalStack({
-  port: await freePort(),
-  sesPort: await freePort(),
-  dynamoPort: await freePort(),
-  functionSettings: { BCRYPT_COST: bcryptCost, RESEND_COOLDOWN_SECONDS: '0' },
-});
+const stack = await startBenchStack({ BCRYPT_COST: bcryptCost });
 
 const timings: Record<string, number[]> = { register: [], resend: [], verify: [], activate: [] };
 
 async function timed(step: string, path: string, body: unknown, headers: Record<string, string> = {}) {
   const started = performance.now();
-  const response = await fetch(`${stack.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
+  await post(stack, path, body, headers);
   timings[step]?.push(performance.now() - started);
-  if (response.status >= 300) throw new Error(`${step}: ${response.status} ${text}`);
-  return text;
-}
-
-async function tokenFor(email: string): Promise<string> {
-  const { emails } = (await (await fetch(`${stack.inboxUrl}store`)).json()) as {
-    emails: { destination: { to: string[] }; body: { text: string } }[];
-  };
-  const mail = emails.filter((m) => m.destination.to.includes(email)).pop();
-  const token = mail && /#token=([A-Za-z0-9_-]+)/.exec(mail.body.text)?.[1];
-  if (!token) throw new Error(`no mail for ${email}`);
-  return token;
 }
 
 async function oneOfficer(i: number) {
@@ -58,7 +32,7 @@ async function oneOfficer(i: number) {
     { authorization: `Bearer ${stack.adminApiKey}` },
   );
   await timed('resend', '/api/activation/resend', { userId: icNumber });
-  const token = await tokenFor(email);
+  const token = await tokenFor(stack, email);
   await timed('verify', '/api/activation/verify', { token });
   await timed('activate', '/api/activation/activate', activationBody(token));
 }
