@@ -211,6 +211,37 @@ describe('resend-activation handler', () => {
     expect(restoreUser?.Update?.UpdateExpression).toMatch(/REMOVE activationTokenHash/);
   });
 
+  it('logs an SES refusal by name, code and request id, never the recipient address it carries', async () => {
+    // Arrange
+    vi.stubEnv('LOG_SILENT', '0');
+    const lines: string[] = [];
+    const capture = (chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    ses.on(SendEmailCommand).rejects(
+      new MessageRejected({
+        message: 'Email address is not verified. The following identities failed the check: aisyah.ahmad@example.gov.my',
+        $metadata: { requestId: 'ses-request-1', httpStatusCode: 400 },
+      }),
+    );
+
+    // Act
+    await REQUESTS.resend();
+    out.mockRestore();
+    err.mockRestore();
+    vi.stubEnv('LOG_SILENT', '1');
+
+    // Assert
+    const log = lines.join('');
+    expect(log).toContain('MessageRejected');
+    expect(log).toContain('ses-request-1');
+    expect(log).not.toContain('@example.gov.my');
+    expect(log).not.toContain('not verified');
+  });
+
   it('answers 503, not 429, when DynamoDB cancels the token transaction for throttling', async () => {
     // Arrange
     dynamo.on(TransactWriteCommand).rejects(cancelled('ThrottlingError', 'None', 'None'));
