@@ -8,6 +8,7 @@ import {
   expectAccessible,
   expectNoHorizontalScroll,
   fillQuestions,
+  GOOD_ANSWERS,
   NARROW,
   newOfficer,
   officerWithLink,
@@ -16,9 +17,37 @@ import {
   screenshot,
   sharedBrowser,
   stack,
+  tokenOf,
 } from './support.ts';
 
 const browser = sharedBrowser();
+
+/** The live list: the source's five rules in its words, then the two the server judges. */
+const RULE_CODES = [
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_NO_LOWER',
+  'PASSWORD_NO_UPPER',
+  'PASSWORD_NO_DIGIT',
+  'PASSWORD_NO_SPECIAL',
+  'PASSWORD_COMMON',
+  'PASSWORD_CONTAINS_PERSONAL_DATA',
+];
+const RULE_TEXTS = [
+  'Panjang aksara mesti tidak kurang daripada 12.',
+  'Mesti mengandungi aksara berhuruf kecil.',
+  'Mesti mengandungi aksara berhuruf besar.',
+  'Mesti mengandungi aksara bernombor.',
+  'Mesti mengandungi aksara khas.',
+  'Bukan kata laluan yang biasa digunakan.',
+  "Tidak mengandungi No Kad Pengenalan, nama anda atau perkataan 'iSPEKS'.",
+];
+
+/** The list's state for every rule, by code. */
+function ruleStates(page: Page) {
+  return page
+    .locator('#password-rule-list li')
+    .evaluateAll((items) => Object.fromEntries(items.map((li) => [li.dataset.code, li.dataset.state])));
+}
 
 /** Screenshot, axe and (on a narrow screen) the no-horizontal-scroll check for one page state. */
 async function checkState(page: Page, name: string, narrow: boolean): Promise<void> {
@@ -71,18 +100,18 @@ async function activateThroughPages(page: Page, narrow: boolean) {
   await page.getByRole('button', { name: 'Seterusnya' }).click();
   await page.locator('#step-password').waitFor();
   expect(await page.locator('#progress-questions').getAttribute('class')).toContain('done');
-  expect(await page.locator('#password-rule-list li').allTextContents()).toEqual([
-    'Panjang aksara mesti tidak kurang daripada 12.',
-    'Mesti mengandungi aksara berhuruf kecil.',
-    'Mesti mengandungi aksara berhuruf besar.',
-    'Mesti mengandungi aksara bernombor.',
-    'Mesti mengandungi aksara khas.',
-  ]);
+  // Every rule is listed, with its state, before anything is typed.
+  expect(await page.locator('#password-rule-list .rule-text').allTextContents()).toEqual(RULE_TEXTS);
+  expect(await ruleStates(page)).toEqual(Object.fromEntries(RULE_CODES.map((code) => [code, 'unmet'])));
+  expect(await page.locator('#password-rules-summary').textContent()).toBe('0 daripada 7 syarat dipenuhi.');
   await checkState(page, 'activation-password', narrow);
 
   await page.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Ulang Kata Laluan').fill(PASSWORD);
-  expect(await page.locator('#password-rules').isHidden()).toBe(true);
+  await expect
+    .poll(() => ruleStates(page))
+    .toEqual(Object.fromEntries(RULE_CODES.map((code) => [code, 'met'])));
+  expect(await page.locator('#password-rules').getAttribute('class')).toContain('rules-ok');
   await page.getByRole('button', { name: 'Selesai' }).click();
   const success = page.locator('#success-text');
   await success.waitFor();
@@ -109,13 +138,13 @@ describe('activation pages', () => {
 
     await page.goto(stack.url);
     await page.getByLabel('No Kad Pengenalan').fill(officer.icNumber);
-    await page.getByLabel('Kata Laluan').fill('Salah!Kata1aluan');
+    await page.getByLabel('Kata Laluan', { exact: true }).fill('Salah!Kata1aluan');
     await page.getByRole('button', { name: 'Log Masuk' }).click();
     await expect
       .poll(() => page.locator('#login-message').textContent())
       .toBe('No Kad Pengenalan atau Kata Laluan tidak sah.');
 
-    await page.getByLabel('Kata Laluan').fill(PASSWORD);
+    await page.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Log Masuk' }).click();
     await page.locator('#session-view').waitFor();
     expect(await page.locator('#session-name').textContent()).toBe('SITI TEST BINTI CONTOH');
@@ -125,7 +154,7 @@ describe('activation pages', () => {
     await page.reload();
     await page.locator('#session-view').waitFor();
 
-    await page.getByRole('button', { name: 'Log Keluar' }).click();
+    await page.getByRole('button', { name: 'Log Keluar', exact: true }).click();
     await page.locator('#login-form').waitFor();
     expect(await page.locator('#login-status').textContent()).toBe('Anda telah log keluar.');
     await page.reload();
@@ -140,7 +169,7 @@ describe('activation pages', () => {
     await activateThroughPages(page, true);
 
     const expired = await officerWithLink();
-    await expireToken(new URL(expired.link).hash.replace('#token=', ''));
+    await expireToken(tokenOf(expired.link));
     await page.goto(expired.link);
     await page.locator('#problem-view').waitFor();
     await checkState(page, 'activation-expired', true);
@@ -151,7 +180,7 @@ describe('activation pages', () => {
     const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await officerWithLink();
-    await expireToken(new URL(officer.link).hash.replace('#token=', ''));
+    await expireToken(tokenOf(officer.link));
 
     await page.goto(officer.link);
     await page.locator('#problem-view').waitFor();
@@ -206,7 +235,7 @@ describe('activation pages', () => {
     await closePage(tp);
   });
 
-  it('keep Selesai disabled for a weak password, list the unmet rules, and show a server refusal at the field', async () => {
+  it('keep Selesai disabled while a rule is broken, show every rule with its state, and show a server refusal at the field', async () => {
     const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await officerWithLink();
@@ -220,27 +249,63 @@ describe('activation pages', () => {
     const finish = page.getByRole('button', { name: 'Selesai' });
     await password.fill('abc');
     await confirmation.fill('abc');
-    expect(await page.locator('#password-rule-list li').allTextContents()).toEqual([
-      'Panjang aksara mesti tidak kurang daripada 12.',
-      'Mesti mengandungi aksara berhuruf besar.',
-      'Mesti mengandungi aksara bernombor.',
-      'Mesti mengandungi aksara khas.',
-    ]);
+    await expect
+      .poll(() => ruleStates(page))
+      .toEqual({
+        PASSWORD_TOO_SHORT: 'unmet',
+        PASSWORD_NO_LOWER: 'met',
+        PASSWORD_NO_UPPER: 'unmet',
+        PASSWORD_NO_DIGIT: 'unmet',
+        PASSWORD_NO_SPECIAL: 'unmet',
+        PASSWORD_COMMON: 'met',
+        PASSWORD_CONTAINS_PERSONAL_DATA: 'met',
+      });
+    // Met and unmet differ in shape and in words, not only in colour.
+    const shortRule = page.locator('#password-rule-list li[data-code="PASSWORD_TOO_SHORT"]');
+    expect(await shortRule.textContent()).toBe(
+      '✗Belum dipenuhi:Panjang aksara mesti tidak kurang daripada 12.',
+    );
+    const lowerRule = page.locator('#password-rule-list li[data-code="PASSWORD_NO_LOWER"]');
+    expect(await lowerRule.textContent()).toBe('✓Dipenuhi:Mesti mengandungi aksara berhuruf kecil.');
+    expect(await page.locator('#password-rules-summary').textContent()).toBe('3 daripada 7 syarat dipenuhi.');
+    // The screen reader hears the summary once the officer pauses.
+    await expect
+      .poll(() => page.locator('#password-rules-live').textContent())
+      .toBe('3 daripada 7 syarat dipenuhi.');
     expect(await finish.isDisabled()).toBe(true);
     await screenshot(page, 'activation-password-weak');
+    await expectAccessible(page, 'activation-password-weak');
 
-    await password.fill('Abcdefgh1234!');
-    expect(await page.locator('#password-rules').isHidden()).toBe(true);
+    await password.fill('Durian!Musang9');
+    await expect
+      .poll(() => ruleStates(page))
+      .toEqual(Object.fromEntries(RULE_CODES.map((code) => [code, 'met'])));
     expect(await finish.isDisabled()).toBe(true); // the repetition differs
-    await confirmation.fill('Abcdefgh1234?');
+    await confirmation.fill('Durian!Musang8');
     await confirmation.blur();
     expect(await page.locator('#password-confirmation-error').textContent()).toBe(
       'Kata Laluan dan Ulang Kata Laluan tidak sepadan.',
     );
 
-    // Every listed rule holds, but the server refuses the system's name in a password.
+    // The server's rules while typing: a common password, then the system's name.
+    await password.fill('Password123!');
+    await expect.poll(() => ruleStates(page)).toMatchObject({ PASSWORD_COMMON: 'unmet' });
     await password.fill('Ispeks!2024Kuat');
     await confirmation.fill('Ispeks!2024Kuat');
+    await expect
+      .poll(() => ruleStates(page))
+      .toMatchObject({ PASSWORD_COMMON: 'met', PASSWORD_CONTAINS_PERSONAL_DATA: 'unmet' });
+    expect(await finish.isDisabled()).toBe(true);
+    await screenshot(page, 'activation-password-personal');
+
+    // Should the live check fail, the rule says it cannot be checked, and the server judges at the end.
+    await page.route('**/api/password-policy/check', (route) => route.abort());
+    await password.fill('Ispeks!2024Kuat2');
+    await confirmation.fill('Ispeks!2024Kuat2');
+    await expect.poll(() => ruleStates(page)).toMatchObject({ PASSWORD_CONTAINS_PERSONAL_DATA: 'unknown' });
+    expect(
+      await page.locator('#password-rule-list li[data-state="unknown"]').first().textContent(),
+    ).toContain('(belum dapat disemak; akan disemak semasa dihantar)');
     expect(await finish.isEnabled()).toBe(true);
     await finish.click();
     await expect
@@ -249,6 +314,7 @@ describe('activation pages', () => {
     expect(await password.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#step-password').isVisible()).toBe(true);
     await expectAccessible(page, 'activation-password-refused');
+    await page.unroute('**/api/password-policy/check');
 
     await password.fill(PASSWORD);
     await confirmation.fill(PASSWORD);
@@ -316,12 +382,20 @@ describe('activation pages', () => {
     await page.getByLabel('Jawapan 3').fill('Hijau Muda');
     expect(await next.isEnabled()).toBe(true);
 
-    await page.getByRole('button', { name: 'Padam soalan 2' }).click();
+    // Three rows: no room for another, and Padam is a secondary action, not a red one.
+    expect(await page.getByRole('button', { name: 'Tambah Soalan' }).count()).toBe(0);
+    const padam = page.getByRole('button', { name: 'Padam soalan 2' });
+    expect(await padam.getAttribute('class')).toContain('button-secondary');
+    expect(await padam.getAttribute('class')).not.toContain('button-danger');
+
+    await padam.click();
     expect(await page.locator('#question-rows tr').count()).toBe(2);
     expect(await page.locator('#questions-count-error').textContent()).toBe(
-      'Sila pilih TIGA(3) soalan keselamatan.',
+      'Anda perlu tepat TIGA(3) soalan; kini ada 2. Tekan Tambah Soalan untuk menambah satu baris.',
     );
     expect(await next.isDisabled()).toBe(true);
+    await screenshot(page, 'activation-questions-row-removed');
+    await expectAccessible(page, 'activation-questions-row-removed');
     await page.getByRole('button', { name: 'Tambah Soalan' }).click();
     expect(
       await page.getByLabel('Soalan 3', { exact: true }).evaluate((el) => el === document.activeElement),
@@ -329,6 +403,109 @@ describe('activation pages', () => {
     await page.getByLabel('Soalan 3', { exact: true }).selectOption('birth-town');
     await page.getByLabel('Jawapan 3').fill('Kuala Terengganu');
     expect(await next.isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Tambah Soalan' }).count()).toBe(0);
+    await closePage(tp);
+  });
+
+  it('keep the question table steady on a desktop when an error appears under a field', async () => {
+    const tp = await openPage(browser(), DESKTOP);
+    const { page } = tp;
+    const officer = await officerWithLink();
+    await page.goto(officer.link);
+    await page.locator('#step-questions').waitFor();
+    await fillQuestions(page);
+    const widths = () =>
+      page
+        .locator('#question-rows tr')
+        .first()
+        .locator('select, input, button')
+        .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
+    const before = await widths();
+
+    // A long error under row 2's question and answer.
+    await page.getByLabel('Soalan 2', { exact: true }).selectOption('mother-name');
+    await page.getByLabel('Jawapan 2').fill('a');
+    await page.getByLabel('Jawapan 2').blur();
+    expect(await page.getByLabel('Jawapan 2').getAttribute('aria-invalid')).toBe('true');
+
+    expect(await widths()).toEqual(before);
+    const select = page.getByLabel('Soalan 1', { exact: true });
+    // The chosen question is shown whole.
+    expect(await select.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await screenshot(page, 'activation-questions-errors');
+    await closePage(tp);
+  });
+
+  it('keep what was typed when the link expires at Selesai, and hand the questions and answers to the new link in another tab', async () => {
+    const tp = await openPage(browser(), DESKTOP);
+    const { page } = tp;
+    const officer = await officerWithLink();
+    await page.goto(officer.link);
+    await page.locator('#step-questions').waitFor();
+    await fillQuestions(page);
+    await page.getByRole('button', { name: 'Seterusnya' }).click();
+    await page.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Ulang Kata Laluan').fill(PASSWORD);
+    await expireToken(tokenOf(officer.link));
+    await expect.poll(() => page.locator('#finish').isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Selesai' }).click();
+
+    const notice = page.locator('#expired-notice');
+    await notice.waitFor();
+    expect(await page.locator('#expired-text').textContent()).toContain(
+      'Pautan pengaktifan ini telah tamat tempoh semasa anda mengisi borang.',
+    );
+    expect(await page.locator('#expired-text').evaluate((el) => el === document.activeElement)).toBe(true);
+    // Nothing typed is lost.
+    expect(await page.getByLabel('Kata Laluan', { exact: true }).inputValue()).toBe(PASSWORD);
+    expect(
+      await page
+        .locator('#question-rows input')
+        .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+    ).toEqual(GOOD_ANSWERS.map((a) => a.answer));
+    await screenshot(page, 'activation-expired-in-place');
+    await expectAccessible(page, 'activation-expired-in-place');
+
+    await forgetEarlierSends(officer.icNumber);
+    await page.getByRole('button', { name: 'Hantar Pautan Baharu' }).click();
+    await expect
+      .poll(() => page.locator('#new-link-status').textContent())
+      .toBe(
+        `Emel pengaktifan yang baharu telah dihantar ke ${officer.email}. Buka pautan dalam emel tersebut dan biarkan tab ini terbuka sehingga soalan dan jawapan anda dibawa ke tab baharu.`,
+      );
+    const newLink = await activationLink(officer.email);
+    expect(newLink).not.toBe(officer.link);
+
+    // The officer opens the new e-mail's link: a new tab of the same browser.
+    const second = await tp.context.newPage();
+    await second.goto(newLink);
+    await second.locator('#draft-message').waitFor();
+    expect(
+      await second.locator('#question-rows tr').evaluateAll((rows) =>
+        rows.map((tr) => ({
+          question: tr.querySelector('select')?.value,
+          answer: tr.querySelector('input')?.value,
+        })),
+      ),
+    ).toEqual(GOOD_ANSWERS);
+    expect(await second.getByRole('button', { name: 'Seterusnya' }).isEnabled()).toBe(true);
+    await screenshot(second, 'activation-draft-received');
+    await expectAccessible(second, 'activation-draft-received');
+
+    // The old tab lets go of the draft and says where the work went on.
+    await page.locator('#handed-over').waitFor();
+    expect(await page.locator('#question-rows input').count()).toBe(0);
+    expect(await page.getByLabel('Kata Laluan', { exact: true }).inputValue()).toBe('');
+    expect(await page.locator('#step-password').isHidden()).toBe(true);
+    await screenshot(page, 'activation-handed-over');
+    await expectAccessible(page, 'activation-handed-over');
+
+    await second.getByRole('button', { name: 'Seterusnya' }).click();
+    await second.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
+    await second.getByLabel('Ulang Kata Laluan').fill(PASSWORD);
+    await expect.poll(() => second.locator('#finish').isEnabled()).toBe(true);
+    await second.getByRole('button', { name: 'Selesai' }).click();
+    await second.locator('#success-text').waitFor();
     await closePage(tp);
   });
 });

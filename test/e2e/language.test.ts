@@ -41,7 +41,11 @@ describe('language switch', () => {
 
     await page.goto(`${stack.url}/account/recovery`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Forgot Password');
-    expect(await page.locator('.message').textContent()).toContain('This service is coming soon.');
+    expect(await page.locator('#request-intro').textContent()).toBe(
+      "A link to reset your password will be sent to your account's registered e-mail.",
+    );
+    expect(await page.getByLabel("State your account's user ID").count()).toBe(1);
+    await screenshot(page, 'recovery-request-en');
     await expectAccessible(page, 'recovery-en');
 
     // The activation page: questions in the page language, re-translated in place on a switch.

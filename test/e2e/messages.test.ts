@@ -34,7 +34,7 @@ describe('messages for answers the happy path never shows', () => {
     const message = page.locator('#login-message');
 
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      await page.getByLabel('Kata Laluan').fill(`Salah!Kata${attempt}Laluan`);
+      await page.getByLabel('Kata Laluan', { exact: true }).fill(`Salah!Kata${attempt}Laluan`);
       await page.getByRole('button', { name: 'Log Masuk' }).click();
       await expect.poll(() => message.textContent()).not.toBe('');
       if (attempt < 5) {

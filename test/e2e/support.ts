@@ -1,9 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { mailsTo, post, registerUser, stack } from '../integration/client.ts';
+import { usersTable } from '../../lib/table-definitions.ts';
+import {
+  db,
+  goodActivation,
+  latestToken,
+  mailsTo,
+  post,
+  registerUser,
+  stack,
+} from '../integration/client.ts';
 
 export { stack };
 
@@ -111,14 +121,38 @@ export function newOfficer() {
   return registerUser(`880202${String(randomInt(1_000_000)).padStart(6, '0')}`);
 }
 
-/** The activation link of the newest mail to `email`, as the officer would click it. */
-export async function activationLink(email: string): Promise<string> {
-  const mails = await mailsTo(email);
-  const text = mails[mails.length - 1]?.body.text ?? '';
-  const link = /(http:\/\/\S+\/account\/activation#token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
-  if (!link) throw new Error(`no activation link in the mail to ${email}`);
+/** The link to `page` in the newest mail to `email` that has one, as the officer would click it. */
+async function linkInMail(email: string, page: 'activation' | 'recovery'): Promise<string> {
+  const pattern = new RegExp(`(http://\\S+/account/${page}#token=[A-Za-z0-9_-]+)`);
+  const links = (await mailsTo(email)).map((mail) => pattern.exec(mail.body.text)?.[1]);
+  const link = links.filter((found) => found !== undefined).pop();
+  if (!link) throw new Error(`no ${page} link in the mails to ${email}`);
   return link;
 }
+
+/** The activation link of the newest mail to `email`, as the officer would click it. */
+export const activationLink = (email: string) => linkInMail(email, 'activation');
+
+/** The recovery (*Lupa Kata Laluan*) link of the newest mail to `email` that has one. */
+export const recoveryLink = (email: string) => linkInMail(email, 'recovery');
+
+/**
+ * Moves the user's earlier recovery e-mails out of the pacing window, as if time had passed: a
+ * request within the cooldown is answered alike (202) but sends nothing.
+ */
+export async function forgetEarlierRecoverySends(icNumber: string): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: usersTable.localName,
+      Key: { icNumber },
+      UpdateExpression: 'SET recoverySends = :none',
+      ExpressionAttributeValues: { ':none': [] },
+    }),
+  );
+}
+
+/** The token a link carries in its fragment. */
+export const tokenOf = (link: string) => new URL(link).hash.replace('#token=', '');
 
 /** An officer with a fresh activation e-mail (requested through the API), and its link. */
 export async function officerWithLink() {
@@ -128,11 +162,34 @@ export async function officerWithLink() {
   return { ...officer, link: await activationLink(officer.email) };
 }
 
+/** An officer whose account is active (activated through the API), with the fixture password. */
+export async function activeOfficer() {
+  const officer = await officerWithLink();
+  const activated = await post('/api/activation/activate', goodActivation(await latestToken(officer.email)));
+  if (activated.status !== 200) throw new Error(`activation failed: ${activated.status}`);
+  return officer;
+}
+
 export const GOOD_ANSWERS = [
   { question: 'mother-name', answer: 'Siti Aminah' },
   { question: 'first-car', answer: 'Proton Saga' },
   { question: 'favourite-colour', answer: 'Hijau Muda' },
 ];
+
+/** The answer to a question as `activeOfficer` set it, by the question's Malay or English text. */
+export function answerFor(questionText: string): string {
+  const byText: Record<string, string> = {
+    'Nama Ibu?': 'Siti Aminah',
+    "Your mother's name?": 'Siti Aminah',
+    'Kereta Pertama Anda?': 'Proton Saga',
+    'Your first car?': 'Proton Saga',
+    'Warna Kegemaran Anda?': 'Hijau Muda',
+    'Your favourite colour?': 'Hijau Muda',
+  };
+  const answer = byText[questionText.trim()];
+  if (!answer) throw new Error(`no answer set for the question "${questionText}"`);
+  return answer;
+}
 
 /** Fills the three question rows (by mouse and typing, as most officers would). */
 export async function fillQuestions(page: Page, answers = GOOD_ANSWERS): Promise<void> {

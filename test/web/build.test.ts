@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PAGE_PATHS } from '../../lib/site-headers.ts';
 import { buildWeb, renderPage, WEB_BUDGET_GZIP_BYTES } from '../../scripts/build-web.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { ms } from '../../web/src/i18n/ms.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'ispeks-web-'));
 const result = buildWeb(outDir);
@@ -42,5 +44,25 @@ describe('buildWeb', () => {
     );
     expect(() => renderPage('<script>alert(1)</script>', 'inline.html', '1.0.0')).toThrow(/inline <script>/);
     expect(() => renderPage('<p style="color:red">x</p>', 'style.html', '1.0.0')).toThrow(/inline style/);
+  });
+});
+
+describe('the 404 page', () => {
+  const html = readFileSync(join(outDir, '404.html'), 'utf8');
+  const text = (s: string) => s.replace(/&#39;/g, "'");
+
+  it('is built to /404.html and loads no script (it is static: no API call)', () => {
+    expect(result.files).toContain('404.html');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('shows Malay and English together, each from its string table, and links back to the login page', () => {
+    for (const key of ['notFound.heading', 'notFound.body', 'common.backToLogin'] as const) {
+      expect(text(html)).toContain(ms[key]);
+      expect(text(html)).toContain(en[key]);
+    }
+    expect(html).toContain(`<title>${ms['notFound.heading']} · ${en['notFound.heading']} | iSPEKS</title>`);
+    expect(html).toMatch(/<section lang="en"/);
+    expect(html).toContain('href="/"');
   });
 });

@@ -29,7 +29,11 @@ describe('string tables', () => {
   it("keep the source procedure's Malay texts verbatim", () => {
     expect(ms['resend.sentTo']).toBe('Emel pengaktifan akaun telah dihantar ke emel berdaftar anda :');
     expect(ms['activation.questionsIntro']).toBe('Anda perlu memilih TIGA(3) soalan keselamatan dibawah :');
-    expect(ms['activation.unmetIntro']).toBe('Kata laluan anda tidak menepati syarat-syarat berikut :');
+    expect(ms['error.PASSWORD_NO_LOWER']).toBe('Mesti mengandungi aksara berhuruf kecil.');
+    expect(ms['error.PASSWORD_NO_UPPER']).toBe('Mesti mengandungi aksara berhuruf besar.');
+    expect(ms['error.PASSWORD_NO_DIGIT']).toBe('Mesti mengandungi aksara bernombor.');
+    expect(ms['error.PASSWORD_NO_SPECIAL']).toBe('Mesti mengandungi aksara khas.');
+    expect(ms['error.PASSWORD_TOO_SHORT']).toBe('Panjang aksara mesti tidak kurang daripada {min}.');
     expect(ms['activation.success']).toBe(
       'Tahniah. Akaun anda telah berjaya diaktifkan. Anda boleh log masuk ke sistem.',
     );
@@ -67,6 +71,11 @@ describe('error-code map', () => {
     'ACCOUNT_LOCKED',
     'VALIDATION_FAILED',
     'SERVICE_UNAVAILABLE',
+    // recovery, change password
+    'ANSWERS_WRONG',
+    'PASSWORD_REUSED',
+    'CURRENT_PASSWORD_WRONG',
+    'UNAUTHENTICATED',
   ];
 
   it.each(codes)('explains %s in both languages', (code) => {

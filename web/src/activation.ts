@@ -4,10 +4,13 @@ import { byId, element, focusTarget, message, setFieldError, show, showMessages 
 import { type ErrorCode, type ErrorContext, errorMessage } from './lib/error-messages.ts';
 import { formatMalaysiaDateTime } from './lib/format.ts';
 import { language, onLanguageChange, translate, translateAttribute } from './lib/i18n.ts';
+import { forgetToken, onNewToken, takeToken } from './lib/link.ts';
+import { newPasswordFields } from './lib/new-password.ts';
 import { initPage } from './lib/page.ts';
-import { type PasswordPolicyView, passwordChecker } from './lib/password-rules.ts';
-import { checkQuestionRows, type RowProblems } from './lib/question-rows.ts';
+import type { PasswordPolicyView } from './lib/password-rules.ts';
+import { checkQuestionRows, type QuestionRow, type RowProblems } from './lib/question-rows.ts';
 import { initResendForm, resetResendForm } from './lib/resend-form.ts';
+import { setProgress } from './lib/steps.ts';
 
 interface VerifyAnswer {
   user: { userId: string; icNumber: string; name: string; email: string; registeredAt: string };
@@ -30,52 +33,55 @@ interface Row {
   server: RowProblems;
 }
 
+/**
+ * What one tab tells another about the same officer's activation (BroadcastChannel, same origin,
+ * memory only): a tab that opened a new link says `hello`; a tab whose link expired while the
+ * officer typed answers with its `draft` (questions and answers, never the password); the new tab
+ * says `taken` once it has them, and the old one lets go.
+ */
+type DraftMessage =
+  | { kind: 'hello'; userId: string }
+  | { kind: 'draft'; userId: string; rows: QuestionRow[] }
+  | { kind: 'taken'; userId: string };
+
 type ProblemKind = 'expired' | 'invalid' | 'active' | 'missing' | 'unavailable';
 
 const REQUIRED_ROWS = 3;
 const ANSWER_MIN_LENGTH = 3;
 
 const PROBLEM_TEXTS: Record<ProblemKind, [StringKey, StringKey]> = {
-  expired: ['activation.expiredHeading', 'activation.expiredBody'],
-  invalid: ['activation.invalidHeading', 'activation.invalidBody'],
+  expired: ['common.expiredHeading', 'activation.expiredBody'],
+  invalid: ['common.invalidHeading', 'activation.invalidBody'],
   active: ['activation.activeHeading', 'activation.activeBody'],
   missing: ['activation.missingHeading', 'activation.missingBody'],
-  unavailable: ['activation.unavailableHeading', 'error.SERVICE_UNAVAILABLE'],
+  unavailable: ['common.unavailableHeading', 'error.SERVICE_UNAVAILABLE'],
 };
 
 initPage();
 initResendForm();
 
-/**
- * The token rides in the fragment (`#token=…`). It is moved at once into this history entry's
- * state, out of the address bar, so it is not left visible or copied along; a reload still works.
- */
-function takeToken(): string | undefined {
-  const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token') || undefined;
-  const fromState = (history.state as { token?: unknown } | null)?.token;
-  const found = fromFragment ?? (typeof fromState === 'string' ? fromState : undefined);
-  history.replaceState(found ? { token: found } : null, '', location.pathname + location.search);
-  return found;
-}
-
 let token = takeToken();
 let verified: VerifyAnswer;
 let errorContext: ErrorContext = {};
 let knownQuestions = new Set<string>();
-let checkPassword: (password: string) => ErrorCode[] = () => [];
 let rows: Row[] = [];
 let rowSerial = 0;
-let confirmationTouched = false;
 let submitting = false;
+/** The link expired at submit: the form stays, and its draft may move to a newer link's tab. */
+let expiredInPlace = false;
+let stage: Stage = 'questions';
 
 const rowsBody = byId<HTMLTableSectionElement>('question-rows');
 const addRowButton = byId<HTMLButtonElement>('add-row');
 const nextButton = byId<HTMLButtonElement>('next');
 const countError = byId('questions-count-error');
-const passwordInput = byId<HTMLInputElement>('password');
-const confirmationInput = byId<HTMLInputElement>('password-confirmation');
 const finishButton = byId<HTMLButtonElement>('finish');
 const passwordMessage = byId('password-message');
+const newLinkButton = byId<HTMLButtonElement>('send-new-link');
+const newLinkStatus = byId('new-link-status');
+const channel = 'BroadcastChannel' in window ? new BroadcastChannel('ispeks-activation-draft') : undefined;
+
+const fields = newPasswordFields({ id: 'password', token: () => token, onChange: refreshFinish });
 
 function showProblem(kind: ProblemKind): void {
   const [heading, body] = PROBLEM_TEXTS[kind];
@@ -103,26 +109,17 @@ function problemKind(code: string): ProblemKind {
 
 type Stage = 'questions' | 'password' | 'done';
 
-function setStage(stage: Stage, moveFocus = true): void {
-  const doneUpTo = { questions: 0, password: 1, done: 2 }[stage];
-  ['progress-questions', 'progress-password'].forEach((id, i) => {
-    const item = byId(id);
-    const done = i < doneUpTo;
-    item.classList.toggle('done', done);
-    if (i === doneUpTo) item.setAttribute('aria-current', 'step');
-    else item.removeAttribute('aria-current');
-    const marker = item.querySelector<HTMLElement>('.step-marker');
-    if (marker) marker.textContent = done ? '✓' : String(i + 1);
-    const doneText = item.querySelector<HTMLElement>('.step-done');
-    if (doneText) show(doneText, done);
-  });
-  show(byId('step-questions'), stage === 'questions');
-  show(byId('step-password'), stage === 'password');
-  show(byId('step-done'), stage === 'done');
+function setStage(next: Stage, moveFocus = true): void {
+  stage = next;
+  setProgress(
+    [byId('progress-questions'), byId('progress-password')],
+    { questions: 0, password: 1, done: 2 }[next],
+  );
+  show(byId('step-questions'), next === 'questions');
+  show(byId('step-password'), next === 'password');
+  show(byId('step-done'), next === 'done');
   if (!moveFocus) return;
-  const target = { questions: 'questions-heading', password: 'password-heading', done: 'success-text' }[
-    stage
-  ];
+  const target = { questions: 'questions-heading', password: 'password-heading', done: 'success-text' }[next];
   focusTarget(byId(target));
 }
 
@@ -153,8 +150,13 @@ function renumberRows(): void {
   });
 }
 
-function labelledCell(label: HTMLLabelElement, control: HTMLElement, errorId: string): HTMLTableCellElement {
-  const cell = element('td');
+function labelledCell(
+  label: HTMLLabelElement,
+  control: HTMLElement,
+  errorId: string,
+  className: string,
+): HTMLTableCellElement {
+  const cell = element('td', { className });
   const error = element('p', { className: 'field-error', id: errorId });
   error.setAttribute('aria-live', 'polite');
   label.htmlFor = control.id;
@@ -169,8 +171,9 @@ function createRow(): Row {
   const select = element('select', { id: `question-${key}` });
   const input = element('input', { id: `answer-${key}` });
   Object.assign(input, { type: 'text', autocomplete: 'off', maxLength: 200, spellcheck: false });
+  // Removing a row is undone by Tambah Soalan: a secondary action, not a danger.
   const remove = element('button', {
-    className: 'button button-danger button-small',
+    className: 'button button-secondary button-small',
     text: message('activation.delete'),
   });
   remove.type = 'button';
@@ -191,8 +194,8 @@ function createRow(): Row {
   removeCell.append(remove);
   row.tr.append(
     row.number,
-    labelledCell(row.questionLabel, select, `question-${key}-error`),
-    labelledCell(row.answerLabel, input, `answer-${key}-error`),
+    labelledCell(row.questionLabel, select, `question-${key}-error`, 'col-question'),
+    labelledCell(row.answerLabel, input, `answer-${key}-error`, 'col-answer'),
     removeCell,
   );
 
@@ -213,10 +216,16 @@ function createRow(): Row {
   return row;
 }
 
-function addRow(moveFocus: boolean): void {
+function addRow(moveFocus: boolean, values?: QuestionRow): void {
+  if (rows.length >= REQUIRED_ROWS) return;
   const row = createRow();
   rows.push(row);
   rowsBody.append(row.tr);
+  if (values) {
+    row.select.value = values.questionId;
+    row.input.value = values.answer;
+    row.touched = { question: values.questionId !== '', answer: values.answer !== '' };
+  }
   renumberRows();
   refreshQuestions();
   if (moveFocus) row.select.focus();
@@ -231,7 +240,13 @@ function removeRow(row: Row): void {
   addRowButton.focus();
 }
 
-function rowValues() {
+function setRows(values: QuestionRow[]): void {
+  rows = [];
+  rowsBody.replaceChildren();
+  for (const value of values) addRow(false, value);
+}
+
+function rowValues(): QuestionRow[] {
   return rows.map((r) => ({ questionId: r.select.value, answer: r.input.value }));
 }
 
@@ -260,8 +275,14 @@ function refreshQuestions(): boolean {
       messageFor(row.server.answer ?? (row.touched.answer ? found.answer : undefined)),
     );
   });
-  showMessages(countError, check.count ? messageFor(check.count) : []);
-  addRowButton.disabled = rows.length >= REQUIRED_ROWS;
+  // Fewer rows than three: say so, and how to add one back.
+  showMessages(
+    countError,
+    rows.length < REQUIRED_ROWS
+      ? [message('activation.rowsMissing', { n: rows.length })]
+      : messageFor(check.count),
+  );
+  show(addRowButton, rows.length < REQUIRED_ROWS);
   nextButton.disabled = !check.ok;
   return check.ok;
 }
@@ -273,44 +294,13 @@ function focusFirstInvalidRow(): void {
 
 // --- step 2: password ------------------------------------------------------------------------
 
-function refreshPassword(): void {
-  const password = passwordInput.value;
-  const unmet = checkPassword(password);
-  const list = byId('password-rule-list');
-  list.replaceChildren(...unmet.map((code) => element('li', { text: errorMessage(code, errorContext) })));
-  show(byId('password-rules'), unmet.length > 0);
-  const mismatch = confirmationInput.value !== password;
-  if (confirmationTouched && !confirmationInput.hasAttribute('data-server-error')) {
-    setFieldError(
-      confirmationInput,
-      mismatch && confirmationInput.value ? messageFor('PASSWORD_MISMATCH') : [],
-    );
-  }
-  finishButton.disabled = submitting || unmet.length > 0 || mismatch || password.length === 0;
-}
-
-function clearServerError(input: HTMLInputElement): void {
-  if (input.hasAttribute('data-server-error')) {
-    input.removeAttribute('data-server-error');
-    setFieldError(input, []);
-  }
-}
-
-function showServerError(input: HTMLInputElement, problems: FieldProblem[]): void {
-  input.setAttribute('data-server-error', '');
-  setFieldError(
-    input,
-    problems.map((p) => errorMessage(p.code, errorContext, 'VALIDATION_FAILED')),
-  );
+function refreshFinish(): void {
+  finishButton.disabled = submitting || !fields.ready();
 }
 
 /** Each field problem goes next to its field; answer problems send the officer back to step 1. */
 function showActivationProblems(problems: FieldProblem[]): void {
-  const byPath = (path: string) => problems.filter((p) => p.path === path);
-  const onPassword = byPath('password');
-  const onConfirmation = byPath('passwordConfirmation');
-  if (onPassword.length) showServerError(passwordInput, onPassword);
-  if (onConfirmation.length) showServerError(confirmationInput, onConfirmation);
+  const onPasswordFields = fields.showProblems(problems);
 
   let onQuestions = false;
   for (const problem of problems) {
@@ -331,8 +321,9 @@ function showActivationProblems(problems: FieldProblem[]): void {
     focusFirstInvalidRow();
     return;
   }
-  if (onPassword.length || onConfirmation.length) {
-    (onPassword.length ? passwordInput : confirmationInput).focus();
+  if (onPasswordFields) {
+    const onPassword = problems.some((p) => p.path === 'password');
+    (onPassword ? fields.password : fields.confirmation).focus();
     return;
   }
   showMessages(passwordMessage, [errorMessage('VALIDATION_FAILED')]);
@@ -341,31 +332,86 @@ function showActivationProblems(problems: FieldProblem[]): void {
 async function finish(): Promise<void> {
   showMessages(passwordMessage, []);
   submitting = true;
-  refreshPassword();
+  refreshFinish();
   const answer = await postJson<{ status: string; activatedAt: string }>('/api/activation/activate', {
     token,
     securityAnswers: rowValues(),
-    password: passwordInput.value,
-    passwordConfirmation: confirmationInput.value,
+    password: fields.password.value,
+    passwordConfirmation: fields.confirmation.value,
   });
   submitting = false;
-  refreshPassword();
+  refreshFinish();
   if (answer.ok) {
-    passwordInput.value = '';
-    confirmationInput.value = '';
+    fields.reset();
     for (const row of rows) row.input.value = '';
-    history.replaceState(null, '', location.pathname);
+    forgetToken();
     setStage('done');
     return;
   }
   const { problem } = answer;
-  if (problem.status === 410 || problem.code === 'ALREADY_ACTIVE') {
+  if (problem.code === 'TOKEN_EXPIRED') {
+    showExpiredInPlace();
+  } else if (problem.status === 410 || problem.code === 'ALREADY_ACTIVE') {
     showProblem(problemKind(problem.code));
   } else if (problem.code === 'VALIDATION_FAILED' && problem.errors?.length) {
     showActivationProblems(problem.errors);
   } else {
     showMessages(passwordMessage, [errorMessage(problem.code)]);
   }
+}
+
+// --- a link that expires while the officer types ----------------------------------------------
+
+function showExpiredInPlace(): void {
+  expiredInPlace = true;
+  showMessages(newLinkStatus, []);
+  newLinkButton.disabled = false;
+  show(byId('expired-notice'));
+  focusTarget(byId('expired-text'));
+}
+
+async function sendNewLink(): Promise<void> {
+  newLinkButton.disabled = true;
+  showMessages(newLinkStatus, []);
+  const answer = await postJson<{ sentTo: string | null }>('/api/activation/resend', {
+    userId: verified.user.userId,
+  });
+  newLinkButton.disabled = false;
+  if (answer.ok) {
+    // This tab showed the full address already (verify); the masked one says no more.
+    showMessages(newLinkStatus, [message('activation.newLinkSent', { email: verified.user.email })]);
+    return;
+  }
+  if (answer.problem.code === 'ALREADY_ACTIVE') {
+    showProblem('active');
+    return;
+  }
+  showMessages(newLinkStatus, [errorMessage(answer.problem.code, { retryAfter: answer.retryAfter })]);
+}
+
+/** Hands the draft over, or takes one, by the protocol of `DraftMessage`. */
+function onDraftMessage(data: DraftMessage): void {
+  if (!verified || data.userId !== verified.user.userId) return;
+  if (data.kind === 'hello' && expiredInPlace) {
+    channel?.postMessage({ kind: 'draft', userId: data.userId, rows: rowValues() } satisfies DraftMessage);
+  } else if (data.kind === 'draft' && !expiredInPlace && stage === 'questions' && untouched()) {
+    setRows(data.rows.slice(0, REQUIRED_ROWS));
+    show(byId('draft-message'));
+    channel?.postMessage({ kind: 'taken', userId: data.userId } satisfies DraftMessage);
+  } else if (data.kind === 'taken' && expiredInPlace) {
+    // The work continues there: nothing of it stays here.
+    expiredInPlace = false;
+    fields.reset();
+    setRows([]);
+    for (const id of ['expired-notice', 'step-questions', 'step-password', 'step-done'])
+      show(byId(id), false);
+    show(byId('handed-over'));
+    focusTarget(byId('handed-over'));
+  }
+}
+
+function untouched(): boolean {
+  return rows.every((row) => row.select.value === '' && row.input.value === '');
 }
 
 // --- wiring ----------------------------------------------------------------------------------
@@ -379,29 +425,27 @@ function start(data: VerifyAnswer): void {
     answerMinLength: ANSWER_MIN_LENGTH,
   };
   knownQuestions = new Set(data.questions.map((q) => q.id));
-  checkPassword = passwordChecker(policy);
+  expiredInPlace = false;
 
   byId('user-ic-number').textContent = data.user.icNumber;
   byId('user-name').textContent = data.user.name;
   byId('user-email').textContent = data.user.email;
   byId('user-registered-at').textContent = formatMalaysiaDateTime(data.user.registeredAt);
   byId<HTMLInputElement>('password-username').value = data.user.userId;
-  for (const input of [passwordInput, confirmationInput]) {
-    input.value = '';
-    clearServerError(input);
-  }
-  confirmationTouched = false;
+  fields.setPolicy(policy);
+  fields.reset();
   showMessages(passwordMessage, []);
+  for (const id of ['expired-notice', 'handed-over', 'draft-message']) show(byId(id), false);
 
-  rows = [];
-  rowsBody.replaceChildren();
-  for (let i = 0; i < REQUIRED_ROWS; i += 1) addRow(false);
-  refreshPassword();
+  setRows(Array.from({ length: REQUIRED_ROWS }, () => ({ questionId: '', answer: '' })));
+  refreshFinish();
 
   show(byId('loading'), false);
   show(byId('problem-view'), false);
   show(byId('activation-view'));
   setStage('questions', false);
+  // A tab whose link expired while the officer typed may hold their answers for this new link.
+  channel?.postMessage({ kind: 'hello', userId: data.user.userId } satisfies DraftMessage);
 }
 
 async function verify(): Promise<void> {
@@ -429,33 +473,16 @@ byId<HTMLFormElement>('questions-form').addEventListener('submit', (event) => {
   focusFirstInvalidRow();
 });
 
-passwordInput.addEventListener('input', () => {
-  clearServerError(passwordInput);
-  refreshPassword();
-});
-confirmationInput.addEventListener('input', () => {
-  clearServerError(confirmationInput);
-  refreshPassword();
-});
-confirmationInput.addEventListener('change', () => {
-  confirmationTouched = true;
-  refreshPassword();
-});
-byId<HTMLInputElement>('show-password').addEventListener('change', (event) => {
-  const type = (event.currentTarget as HTMLInputElement).checked ? 'text' : 'password';
-  passwordInput.type = type;
-  confirmationInput.type = type;
-});
 byId('back').addEventListener('click', () => setStage('questions'));
 byId<HTMLFormElement>('password-form').addEventListener('submit', (event) => {
   event.preventDefault();
   if (!finishButton.disabled) void finish();
 });
+newLinkButton.addEventListener('click', () => void sendNewLink());
 byId('retry-verify').addEventListener('click', () => void verify());
-// A second link opened in the same tab changes only the fragment: no page load, so verify it here.
-window.addEventListener('hashchange', () => {
-  if (!new URLSearchParams(location.hash.slice(1)).has('token')) return; // e.g. the skip link
-  token = takeToken();
+channel?.addEventListener('message', (event: MessageEvent<DraftMessage>) => onDraftMessage(event.data));
+onNewToken((next) => {
+  token = next;
   void verify();
 });
 onLanguageChange(() => {

@@ -15,6 +15,15 @@ export const en: StringTable = {
   'common.retry': 'Try Again',
   'common.done': '(done)',
   'common.fixErrors': 'Please correct the marked errors.',
+  'common.cancel': 'Cancel',
+  'common.next': 'Next',
+  'common.back': 'Back',
+  'common.finish': 'Finish',
+  'common.name': 'Name',
+  'common.detailsHeading': 'User Details',
+  'common.expiredHeading': 'Link Expired',
+  'common.invalidHeading': 'Link Not Valid',
+  'common.unavailableHeading': 'Service Unavailable',
   'time.second': '1 second',
   'time.seconds': '{n} seconds',
   'time.minute': '1 minute',
@@ -31,10 +40,25 @@ export const en: StringTable = {
   'login.requiredIcNumber': 'Enter your ID card number.',
   'login.requiredPassword': 'Enter your password.',
   'login.signedInHeading': 'You are logged in',
-  'login.name': 'Name',
   'login.userId': 'User ID',
   'login.logout': 'Log Out',
   'login.loggedOut': 'You have logged out.',
+  'login.changePassword': 'Change Password',
+  'login.changeIntro': 'You stay logged in here; your sessions on other devices will end.',
+  'login.currentPassword': 'Current Password',
+  'login.newPassword': 'New Password',
+  'login.newPasswordRepeat': 'Repeat New Password',
+  'login.requiredCurrent': 'Enter your current password.',
+  'login.savePassword': 'Save Password',
+  'login.passwordChanged':
+    'Your password has been changed. Your sessions on other devices have ended; this one continues.',
+  'login.revokeAll': 'Log Out of All Sessions',
+  'login.revokeIntro':
+    'End every session of your account on all computers, phones and browsers, this one included.',
+  'login.revokeConfirm':
+    'Every session of your account will end, this one included. You will have to log in again on every device. Continue?',
+  'login.revokeYes': 'Yes, Log Out of All Sessions',
+  'login.revoked': 'You have been logged out of every session on every device.',
 
   'request.pageTitle': 'Account Activation E-mail | iSPEKS',
   'request.heading': 'Account Activation E-mail',
@@ -48,14 +72,28 @@ export const en: StringTable = {
 
   'recovery.pageTitle': 'Forgot Password | iSPEKS',
   'recovery.heading': 'Forgot Password',
-  'recovery.comingSoon':
-    'This service is coming soon. Meanwhile, please contact the iSPEKS system administrator in your department.',
+  'recovery.requestIntro': "A link to reset your password will be sent to your account's registered e-mail.",
+  'recovery.sent':
+    "If this user ID is registered and active, an e-mail with a link to reset the password has been sent to the account's registered e-mail. If the account is not yet activated, the account activation e-mail is sent instead.",
+  'recovery.progress': 'Password reset steps',
+  'recovery.step1': 'Security Questions',
+  'recovery.step2': 'New Password',
+  'recovery.questionsIntro': 'Answer the TWO (2) security questions below:',
+  'recovery.answersHint':
+    'Give the answers you set when you activated your account, at least {min} characters each. Upper or lower case and extra spaces do not matter.',
+  'recovery.success': 'Your password has been reset. You can log in to the system.',
+  'recovery.successSessions': 'All your earlier sessions have ended.',
+  'recovery.expiredBody':
+    'This password reset link has expired. Press Send below to receive an e-mail with a new link.',
+  'recovery.invalidBody':
+    'This link is no longer valid: it has been used, replaced by a newer link, or was never issued. Press Send below to receive an e-mail with a new link.',
+  'recovery.lockedHeading': 'Account Temporarily Locked',
+  'recovery.lockedBody':
+    'Too many wrong answers were given, so your account has been locked to protect it. Try again in {wait}. If you do not remember your answers, contact the iSPEKS system administrator in your department.',
 
   'activation.pageTitle': 'Account Activation | iSPEKS',
   'activation.heading': 'Account Activation',
-  'activation.detailsHeading': 'User Details',
   'activation.icNumber': 'ID Card Number',
-  'activation.name': 'Name',
   'activation.email': 'E-mail',
   'activation.registeredAt': 'Registration Date',
   'activation.progress': 'Activation steps',
@@ -73,18 +111,11 @@ export const en: StringTable = {
   'activation.delete': 'Delete',
   'activation.deleteRow': 'Delete question {n}',
   'activation.addRow': 'Add Question',
-  'activation.next': 'Next',
-  'activation.password': 'Password',
-  'activation.passwordConfirm': 'Repeat Password',
-  'activation.showPassword': 'Show Password',
-  'activation.unmetIntro': 'Your password does not meet the following requirements:',
-  'activation.back': 'Back',
-  'activation.finish': 'Finish',
+  'activation.rowsMissing':
+    'You need exactly THREE (3) questions; there are {n} now. Press Add Question to add a row.',
   'activation.success': 'Congratulations. Your account has been activated. You can log in to the system.',
-  'activation.expiredHeading': 'Link Expired',
   'activation.expiredBody':
     'This activation link has expired. Enter your user ID below to receive a new activation e-mail.',
-  'activation.invalidHeading': 'Link Not Valid',
   'activation.invalidBody':
     'This activation link is not valid: it has been used, replaced by a newer e-mail, or was never issued. Enter your user ID below to receive a new activation e-mail.',
   'activation.activeHeading': 'Account Already Active',
@@ -93,7 +124,33 @@ export const en: StringTable = {
   'activation.missingHeading': 'Incomplete Link',
   'activation.missingBody':
     'This link has no activation code. Open the full link from your e-mail, or enter your user ID below to receive a new activation e-mail.',
-  'activation.unavailableHeading': 'Service Unavailable',
+  'activation.expiredInPlace':
+    'This activation link expired while you were filling in the form. What you entered is still here. Press Send a New Link to receive a new activation e-mail, then open the link in that e-mail: your questions and answers will be carried over to the new tab (you will type the password again).',
+  'activation.sendNewLink': 'Send a New Link',
+  'activation.newLinkSent':
+    'A new activation e-mail has been sent to {email}. Open the link in that e-mail and keep this tab open until your questions and answers are carried over to the new tab.',
+  'activation.handedOver':
+    'The activation continues in the new tab: your questions and answers have been carried over there. You can close this tab.',
+  'activation.draftReceived':
+    'The questions and answers you entered in the earlier tab have been carried over here. Check them and carry on.',
+
+  'password.label': 'Password',
+  'password.repeat': 'Repeat Password',
+  'password.show': 'Show Password',
+
+  'rules.intro': 'Your password must meet the following requirements:',
+  'rules.common': 'Must not be a commonly used password.',
+  'rules.personal': "Must not contain your ID card number, your name or the word 'iSPEKS'.",
+  'rules.met': 'Met:',
+  'rules.unmet': 'Not met:',
+  'rules.checking': '(checking…)',
+  'rules.unknown': '(cannot be checked now; it is checked when you send)',
+  'rules.count': '{met} of {total} requirements met.',
+  'rules.allMet': 'Your password meets every requirement.',
+
+  'notFound.heading': 'Page Not Found',
+  'notFound.body':
+    'The page you are looking for is not here. Check the address you typed, or go back to the login page.',
 
   'error.INVALID_CREDENTIALS': 'The ID card number or password is not valid.',
   'error.ACCOUNT_LOCKED': 'Your account is locked after too many failed attempts. Try again in {wait}.',
@@ -124,4 +181,9 @@ export const en: StringTable = {
   'error.ANSWER_TOO_SHORT': 'The answer must be at least {min} characters long.',
   'error.ANSWER_TRIVIAL':
     'This answer is too simple, or equals another answer, your ID or your password. Give another answer.',
+  'error.PASSWORD_REUSED': 'The new password must differ from the current password.',
+  'error.CURRENT_PASSWORD_WRONG': 'The current password is not correct.',
+  'error.ANSWERS_WRONG':
+    'One or more answers are not correct. Check your answers and try again. Too many wrong attempts lock your account for a while.',
+  'error.UNAUTHENTICATED': 'Your session has ended. Please log in again.',
 };

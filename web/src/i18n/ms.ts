@@ -16,6 +16,15 @@ export const ms = {
   'common.retry': 'Cuba Lagi',
   'common.done': '(selesai)',
   'common.fixErrors': 'Sila betulkan ralat yang ditandakan.',
+  'common.cancel': 'Batal',
+  'common.next': 'Seterusnya', // seed
+  'common.back': 'Kembali',
+  'common.finish': 'Selesai', // seed
+  'common.name': 'Nama', // seed
+  'common.detailsHeading': 'Maklumat Pengguna',
+  'common.expiredHeading': 'Pautan Telah Tamat Tempoh',
+  'common.invalidHeading': 'Pautan Tidak Sah',
+  'common.unavailableHeading': 'Perkhidmatan Tidak Tersedia',
   'time.second': '1 saat',
   'time.seconds': '{n} saat',
   'time.minute': '1 minit',
@@ -33,10 +42,25 @@ export const ms = {
   'login.requiredIcNumber': 'Sila masukkan No Kad Pengenalan.',
   'login.requiredPassword': 'Sila masukkan Kata Laluan.',
   'login.signedInHeading': 'Anda telah log masuk',
-  'login.name': 'Nama',
   'login.userId': 'ID Pengguna',
   'login.logout': 'Log Keluar',
   'login.loggedOut': 'Anda telah log keluar.',
+  'login.changePassword': 'Tukar Kata Laluan',
+  'login.changeIntro': 'Anda akan kekal log masuk di sini; sesi anda pada peranti lain akan ditamatkan.',
+  'login.currentPassword': 'Kata Laluan Semasa',
+  'login.newPassword': 'Kata Laluan Baharu',
+  'login.newPasswordRepeat': 'Ulang Kata Laluan Baharu',
+  'login.requiredCurrent': 'Sila masukkan Kata Laluan Semasa.',
+  'login.savePassword': 'Simpan Kata Laluan',
+  'login.passwordChanged':
+    'Kata laluan anda telah berjaya ditukar. Sesi anda pada peranti lain telah ditamatkan; sesi ini diteruskan.',
+  'login.revokeAll': 'Log Keluar Semua Sesi',
+  'login.revokeIntro':
+    'Tamatkan setiap sesi log masuk akaun anda pada semua komputer, telefon dan pelayar, termasuk sesi ini.',
+  'login.revokeConfirm':
+    'Semua sesi log masuk akaun anda akan ditamatkan, termasuk sesi ini. Anda perlu log masuk semula pada setiap peranti. Teruskan?',
+  'login.revokeYes': 'Ya, Log Keluar Semua Sesi',
+  'login.revoked': 'Anda telah log keluar daripada semua sesi pada setiap peranti.',
 
   'request.pageTitle': 'Emel Pengaktifan Akaun | iSPEKS',
   'request.heading': 'Emel Pengaktifan Akaun', // seed
@@ -50,14 +74,29 @@ export const ms = {
 
   'recovery.pageTitle': 'Lupa Kata Laluan | iSPEKS',
   'recovery.heading': 'Lupa Kata Laluan', // seed
-  'recovery.comingSoon':
-    'Kemudahan ini akan disediakan tidak lama lagi. Sementara itu, sila hubungi pentadbir sistem iSPEKS di jabatan anda.',
+  'recovery.requestIntro':
+    'Pautan untuk menetapkan semula kata laluan akan dihantar ke emel berdaftar akaun anda.',
+  'recovery.sent':
+    'Sekiranya ID Pengguna ini berdaftar dan aktif, emel yang mengandungi pautan untuk menetapkan semula kata laluan telah dihantar ke emel berdaftar akaun tersebut. Sekiranya akaun belum diaktifkan, emel pengaktifan akaun dihantar sebagai gantinya.',
+  'recovery.progress': 'Langkah menetapkan semula kata laluan',
+  'recovery.step1': 'Soalan Keselamatan',
+  'recovery.step2': 'Kata Laluan Baharu',
+  'recovery.questionsIntro': 'Sila jawab DUA(2) soalan keselamatan berikut :',
+  'recovery.answersHint':
+    'Berikan jawapan yang anda tetapkan semasa pengaktifan akaun, sekurang-kurangnya {min} aksara. Huruf besar atau kecil dan jarak tambahan tidak diambil kira.',
+  'recovery.success': 'Kata laluan anda telah berjaya ditetapkan semula. Anda boleh log masuk ke sistem.',
+  'recovery.successSessions': 'Semua sesi log masuk anda sebelum ini telah ditamatkan.',
+  'recovery.expiredBody':
+    'Pautan untuk menetapkan semula kata laluan ini telah tamat tempoh. Tekan Hantar di bawah untuk menerima emel dengan pautan yang baharu.',
+  'recovery.invalidBody':
+    'Pautan ini tidak sah lagi: ia telah digunakan, digantikan oleh pautan yang lebih baharu, atau tidak pernah dikeluarkan. Tekan Hantar di bawah untuk menerima emel dengan pautan yang baharu.',
+  'recovery.lockedHeading': 'Akaun Dikunci Buat Sementara',
+  'recovery.lockedBody':
+    'Terlalu banyak jawapan yang salah telah diberikan, jadi akaun anda dikunci untuk melindunginya. Sila cuba semula selepas {wait}. Sekiranya anda tidak ingat jawapan anda, hubungi pentadbir sistem iSPEKS di jabatan anda.',
 
   'activation.pageTitle': 'Pengaktifan Akaun | iSPEKS',
   'activation.heading': 'Pengaktifan Akaun', // seed
-  'activation.detailsHeading': 'Maklumat Pengguna',
   'activation.icNumber': 'No Kad Pengenalan', // seed
-  'activation.name': 'Nama', // seed
   'activation.email': 'Emel', // seed
   'activation.registeredAt': 'Tarikh Pendaftaran', // seed
   'activation.progress': 'Langkah pengaktifan',
@@ -75,18 +114,11 @@ export const ms = {
   'activation.delete': 'Padam', // seed
   'activation.deleteRow': 'Padam soalan {n}',
   'activation.addRow': 'Tambah Soalan',
-  'activation.next': 'Seterusnya', // seed
-  'activation.password': 'Kata Laluan', // seed
-  'activation.passwordConfirm': 'Ulang Kata Laluan', // seed
-  'activation.showPassword': 'Tunjuk Kata Laluan', // seed
-  'activation.unmetIntro': 'Kata laluan anda tidak menepati syarat-syarat berikut :', // seed
-  'activation.back': 'Kembali',
-  'activation.finish': 'Selesai', // seed
+  'activation.rowsMissing':
+    'Anda perlu tepat TIGA(3) soalan; kini ada {n}. Tekan Tambah Soalan untuk menambah satu baris.',
   'activation.success': 'Tahniah. Akaun anda telah berjaya diaktifkan. Anda boleh log masuk ke sistem.', // seed
-  'activation.expiredHeading': 'Pautan Telah Tamat Tempoh',
   'activation.expiredBody':
     'Pautan pengaktifan ini telah tamat tempoh. Masukkan ID Pengguna anda di bawah untuk menerima emel pengaktifan yang baharu.',
-  'activation.invalidHeading': 'Pautan Tidak Sah',
   'activation.invalidBody':
     'Pautan pengaktifan ini tidak sah: ia telah digunakan, digantikan oleh emel yang lebih baharu, atau tidak pernah dikeluarkan. Masukkan ID Pengguna anda di bawah untuk menerima emel pengaktifan yang baharu.',
   'activation.activeHeading': 'Akaun Telah Diaktifkan',
@@ -95,7 +127,33 @@ export const ms = {
   'activation.missingHeading': 'Pautan Tidak Lengkap',
   'activation.missingBody':
     'Pautan ini tidak mengandungi kod pengaktifan. Buka pautan penuh daripada emel anda, atau masukkan ID Pengguna anda di bawah untuk menerima emel pengaktifan yang baharu.',
-  'activation.unavailableHeading': 'Perkhidmatan Tidak Tersedia',
+  'activation.expiredInPlace':
+    'Pautan pengaktifan ini telah tamat tempoh semasa anda mengisi borang. Maklumat yang anda isi masih ada di sini. Tekan Hantar Pautan Baharu untuk menerima emel pengaktifan yang baharu, kemudian buka pautan dalam emel tersebut: soalan dan jawapan anda akan dibawa ke tab baharu (kata laluan perlu ditaip semula).',
+  'activation.sendNewLink': 'Hantar Pautan Baharu',
+  'activation.newLinkSent':
+    'Emel pengaktifan yang baharu telah dihantar ke {email}. Buka pautan dalam emel tersebut dan biarkan tab ini terbuka sehingga soalan dan jawapan anda dibawa ke tab baharu.',
+  'activation.handedOver':
+    'Pengaktifan diteruskan dalam tab baharu: soalan dan jawapan anda telah dibawa ke sana. Anda boleh menutup tab ini.',
+  'activation.draftReceived':
+    'Soalan dan jawapan yang anda isi dalam tab sebelumnya telah dibawa ke sini. Sila semak dan teruskan.',
+
+  'password.label': 'Kata Laluan', // seed
+  'password.repeat': 'Ulang Kata Laluan', // seed
+  'password.show': 'Tunjuk Kata Laluan', // seed
+
+  'rules.intro': 'Kata laluan mesti menepati syarat-syarat berikut :',
+  'rules.common': 'Bukan kata laluan yang biasa digunakan.',
+  'rules.personal': "Tidak mengandungi No Kad Pengenalan, nama anda atau perkataan 'iSPEKS'.",
+  'rules.met': 'Dipenuhi:',
+  'rules.unmet': 'Belum dipenuhi:',
+  'rules.checking': '(sedang disemak…)',
+  'rules.unknown': '(belum dapat disemak; akan disemak semasa dihantar)',
+  'rules.count': '{met} daripada {total} syarat dipenuhi.',
+  'rules.allMet': 'Kata laluan anda menepati semua syarat.',
+
+  'notFound.heading': 'Halaman Tidak Dijumpai',
+  'notFound.body':
+    'Halaman yang anda cari tiada di sini. Semak alamat yang ditaip, atau kembali ke halaman log masuk.',
 
   'error.INVALID_CREDENTIALS': 'No Kad Pengenalan atau Kata Laluan tidak sah.',
   'error.ACCOUNT_LOCKED':
@@ -129,6 +187,11 @@ export const ms = {
   'error.ANSWER_TOO_SHORT': 'Jawapan mesti sekurang-kurangnya {min} aksara.',
   'error.ANSWER_TRIVIAL':
     'Jawapan ini terlalu mudah, atau sama dengan jawapan lain, ID atau kata laluan anda. Sila berikan jawapan lain.',
+  'error.PASSWORD_REUSED': 'Kata laluan baharu mesti berbeza daripada kata laluan semasa.',
+  'error.CURRENT_PASSWORD_WRONG': 'Kata Laluan Semasa tidak betul.',
+  'error.ANSWERS_WRONG':
+    'Satu atau lebih jawapan tidak betul. Sila semak jawapan anda dan cuba lagi. Terlalu banyak cubaan yang salah akan mengunci akaun anda buat sementara.',
+  'error.UNAUTHENTICATED': 'Sesi anda telah tamat. Sila log masuk semula.',
 } as const;
 
 export type StringKey = keyof typeof ms;

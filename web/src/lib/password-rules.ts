@@ -12,7 +12,20 @@ export interface PasswordPolicyView {
   requireSpecial: boolean;
   /** Regex sources (Unicode flag), so the page judges characters exactly as the server does. */
   characterClasses?: Partial<Record<CharacterClass, string>>;
+  /** Absent means yes: the server always judges these two. */
+  rejectsCommonPasswords?: boolean;
+  rejectsPersonalData?: boolean;
 }
+
+/** The source policy, for the signed-in view, which has no verify answer to take it from. */
+export const SOURCE_POLICY: PasswordPolicyView = {
+  minLength: 12,
+  maxLength: 128,
+  requireLower: true,
+  requireUpper: true,
+  requireDigit: true,
+  requireSpecial: true,
+};
 
 /** The server's own classes, used only if a policy arrives without them. */
 const DEFAULT_CLASSES: Record<CharacterClass, string> = {
@@ -47,4 +60,109 @@ export function passwordChecker(policy: PasswordPolicyView): (password: string) 
     for (const [regex, code] of classes) if (!regex.test(password)) unmet.push(code);
     return unmet;
   };
+}
+
+// --- the live rule list ------------------------------------------------------------------------
+
+/** Rules only the server can judge: it holds the common-password list and the officer's data. */
+export const SERVER_RULES = ['PASSWORD_COMMON', 'PASSWORD_CONTAINS_PERSONAL_DATA'] as const;
+
+/**
+ * `met` / `unmet`; `checking` while the server's answer for this very password is awaited;
+ * `unknown` when the server could not answer (the rule is then judged when the form is sent).
+ */
+export type RuleState = 'met' | 'unmet' | 'checking' | 'unknown';
+
+export interface RuleView {
+  code: ErrorCode;
+  state: RuleState;
+}
+
+/** The server's answer about one password: its unmet codes, or `undefined` when it failed. */
+export interface ServerVerdict {
+  password: string;
+  unmet: readonly string[] | undefined;
+}
+
+/** Every rule the list shows, in order: the source's five, then the server's two. */
+export function listedRules(policy: PasswordPolicyView): ErrorCode[] {
+  return [
+    'PASSWORD_TOO_SHORT',
+    ...CLASS_RULES.filter(([, flag]) => policy[flag] === true).map(([, , code]) => code),
+    ...(policy.rejectsCommonPasswords === false ? [] : (['PASSWORD_COMMON'] as const)),
+    ...(policy.rejectsPersonalData === false ? [] : (['PASSWORD_CONTAINS_PERSONAL_DATA'] as const)),
+  ];
+}
+
+/**
+ * The state of every listed rule for `password`. The maximum length is listed only while it is
+ * broken: a rule nobody meets by accident is noise. A verdict about another password (the officer
+ * has typed on) counts for nothing: its rules are `checking` again.
+ */
+export function ruleStates(
+  policy: PasswordPolicyView,
+  password: string,
+  verdict: ServerVerdict | undefined,
+): RuleView[] {
+  const localUnmet = new Set(passwordChecker(policy)(password));
+  const current = verdict?.password === password ? verdict : undefined;
+  const serverState = (code: ErrorCode): RuleState => {
+    if (password === '') return 'unmet';
+    if (!current) return 'checking';
+    if (!current.unmet) return 'unknown';
+    return current.unmet.includes(code) ? 'unmet' : 'met';
+  };
+  const rules = listedRules(policy).map(
+    (code): RuleView => ({
+      code,
+      state: (SERVER_RULES as readonly string[]).includes(code)
+        ? serverState(code)
+        : localUnmet.has(code)
+          ? 'unmet'
+          : 'met',
+    }),
+  );
+  if (localUnmet.has('PASSWORD_TOO_LONG')) rules.splice(1, 0, { code: 'PASSWORD_TOO_LONG', state: 'unmet' });
+  return rules;
+}
+
+/** No rule known to be broken (a rule still `checking` or `unknown` is left to the server). */
+export function rulesAllow(rules: readonly RuleView[]): boolean {
+  return rules.every((rule) => rule.state !== 'unmet');
+}
+
+/** How many rules hold, and whether every answer is in (the moment to tell a screen reader). */
+export function ruleSummary(rules: readonly RuleView[]): { met: number; total: number; settled: boolean } {
+  return {
+    met: rules.filter((rule) => rule.state === 'met').length,
+    total: rules.length,
+    settled: rules.every((rule) => rule.state !== 'checking'),
+  };
+}
+
+/**
+ * Asks `check` about the password once the officer pauses for `delayMs`, and passes on only the
+ * answer about the latest password asked: an earlier request that answers late is dropped.
+ */
+export function latestCheck(
+  check: (password: string) => Promise<readonly string[] | undefined>,
+  onVerdict: (verdict: ServerVerdict) => void,
+  delayMs = 300,
+): { ask: (password: string) => void; cancel: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let serial = 0;
+  const cancel = () => {
+    clearTimeout(timer);
+    serial += 1;
+  };
+  const ask = (password: string) => {
+    cancel();
+    const mine = serial;
+    if (password === '') return;
+    timer = setTimeout(async () => {
+      const unmet = await check(password).catch(() => undefined);
+      if (mine === serial) onVerdict({ password, unmet });
+    }, delayMs);
+  };
+  return { ask, cancel };
 }

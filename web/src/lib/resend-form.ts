@@ -1,12 +1,24 @@
+import type { StringKey } from '../i18n/ms.ts';
 import { postJson } from './api.ts';
 import { byId, element, focusTarget, message, setBusy, setFieldError, show, showMessages } from './dom.ts';
 import { errorMessage } from './error-messages.ts';
 import { translate } from './i18n.ts';
 
 interface ResendAnswer {
-  sentTo: string | null;
+  /** Activation only, and only without enumeration protection: the masked address. */
+  sentTo?: string | null;
   expiresInSeconds: number;
 }
+
+export interface ResendOptions {
+  endpoint: string;
+  /** What the page says when the answer names no address. */
+  neutralText: StringKey;
+  /** Told the ID a link was sent for. */
+  onSent?: (userId: string) => void;
+}
+
+const ACTIVATION: ResendOptions = { endpoint: '/api/activation/resend', neutralText: 'resend.sentNeutral' };
 
 function alreadyActiveLinks(): HTMLElement {
   const links = element('span', { className: 'line links' });
@@ -18,7 +30,7 @@ function alreadyActiveLinks(): HTMLElement {
   return links;
 }
 
-function showSent(answer: ResendAnswer): void {
+function showSent(answer: ResendAnswer, neutralText: StringKey): void {
   const lead = byId('resend-sent-lead');
   const to = byId('resend-sent-to');
   if (answer.sentTo) {
@@ -26,7 +38,7 @@ function showSent(answer: ResendAnswer): void {
     to.textContent = answer.sentTo;
   } else {
     // Enumeration protection: the answer says nothing of whether the ID exists.
-    translate(lead, 'resend.sentNeutral');
+    translate(lead, neutralText);
     to.textContent = '';
   }
   translate(byId('resend-validity'), 'resend.validity', {
@@ -45,11 +57,17 @@ export function resetResendForm(): void {
   setFieldError(byId('resend-user-id'), []);
 }
 
+/** The form with this user ID already in it (a new link for the officer the page knows). */
+export function prefillResendForm(userId: string): void {
+  byId<HTMLInputElement>('resend-user-id').value = userId;
+}
+
 /**
- * The "send the activation e-mail" form (partials/resend-form.html), on the request page and on
- * the activation page when a link has expired or is not valid.
+ * The "send me a link" form (partials/resend-form.html): the activation e-mail on the request page
+ * and on the activation page when a link has expired or is not valid; the recovery e-mail on the
+ * recovery page.
  */
-export function initResendForm(): void {
+export function initResendForm({ endpoint, neutralText, onSent }: ResendOptions = ACTIVATION): void {
   const form = byId<HTMLFormElement>('resend-form');
   const input = byId<HTMLInputElement>('resend-user-id');
   const area = byId('resend-message');
@@ -66,10 +84,11 @@ export function initResendForm(): void {
     }
     setFieldError(input, []);
     setBusy(form, true);
-    const answer = await postJson<ResendAnswer>('/api/activation/resend', { userId });
+    const answer = await postJson<ResendAnswer>(endpoint, { userId });
     setBusy(form, false);
     if (answer.ok) {
-      showSent(answer.data);
+      showSent(answer.data, neutralText);
+      onSent?.(userId);
       return;
     }
     const { code } = answer.problem;
