@@ -41,7 +41,7 @@ describe('the live password rule list', () => {
   });
 
   it('shows the met rules as met, not only the unmet ones', () => {
-    const rules = ruleStates(policy, 'abcdefghijkl', undefined);
+    const rules = ruleStates(policy, 'kelapamudaku', undefined);
     expect(states(rules)).toEqual({
       PASSWORD_TOO_SHORT: 'met',
       PASSWORD_NO_LOWER: 'met',
@@ -64,6 +64,22 @@ describe('the live password rule list', () => {
       PASSWORD_COMMON: 'checking',
       PASSWORD_CONTAINS_PERSONAL_DATA: 'checking',
     });
+  });
+
+  it("shows a server rule broken at once when the page's own share of the rules already finds it", () => {
+    expect(states(ruleStates(policy, 'Qwerty@123456', undefined))).toMatchObject({
+      PASSWORD_COMMON: 'unmet',
+      PASSWORD_CONTAINS_PERSONAL_DATA: 'checking',
+    });
+    expect(
+      states(ruleStates(policy, 'Kelapa!Siti2024', undefined, { name: 'SITI TEST BINTI CONTOH' })),
+    ).toMatchObject({
+      PASSWORD_CONTAINS_PERSONAL_DATA: 'unmet',
+    });
+    // Even when the server's answer came back empty: the page never shows met what it sees broken.
+    expect(
+      states(ruleStates(policy, 'Ispeks!2024Kuat', { password: 'Ispeks!2024Kuat', unmet: [] })),
+    ).toMatchObject({ PASSWORD_CONTAINS_PERSONAL_DATA: 'unmet' });
   });
 
   it('says a server rule cannot be checked when the check failed, and lets the form be sent', () => {

@@ -432,7 +432,7 @@ function start(data: VerifyAnswer): void {
   byId('user-email').textContent = data.user.email;
   byId('user-registered-at').textContent = formatMalaysiaDateTime(data.user.registeredAt);
   byId<HTMLInputElement>('password-username').value = data.user.userId;
-  fields.setPolicy(policy);
+  fields.setPolicy(policy, { icNumber: data.user.icNumber, name: data.user.name });
   fields.reset();
   showMessages(passwordMessage, []);
   for (const id of ['expired-notice', 'handed-over', 'draft-message']) show(byId(id), false);

@@ -52,7 +52,7 @@ function showSignedIn(answer: SessionAnswer & { user: SessionUser }, moveFocus: 
   byId('session-name').textContent = user.name;
   byId('session-user-id').textContent = user.userId;
   byId<HTMLInputElement>('change-username').value = user.userId;
-  fields.setPolicy(answer.passwordPolicy ?? SOURCE_POLICY);
+  fields.setPolicy(answer.passwordPolicy ?? SOURCE_POLICY, { icNumber: user.icNumber, name: user.name });
   for (const area of [logoutMessage, changeStatus, revokeMessage]) showMessages(area, []);
   closeChangeForm(false);
   closeRevokeConfirm(false);
@@ -149,6 +149,7 @@ function closeChangeForm(moveFocus: boolean): void {
   currentInput.value = '';
   setFieldError(currentInput, []);
   fields.reset();
+  refreshSave();
   showMessages(changeMessage, []);
   show(changeForm, false);
   show(changeOpen);

@@ -269,7 +269,7 @@ function start(data: VerifyAnswer): void {
   labelAnswers();
   showMessages(answersMessage, []);
   showMessages(passwordMessage, []);
-  fields.setPolicy(data.passwordPolicy);
+  fields.setPolicy(data.passwordPolicy, { name: data.user.name });
   fields.reset();
   refreshAnswers();
   refreshFinish();

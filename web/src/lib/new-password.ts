@@ -4,6 +4,7 @@ import { byId, element, message, setFieldError } from './dom.ts';
 import { type ErrorCode, type ErrorContext, errorMessage } from './error-messages.ts';
 import { type Message, translate } from './i18n.ts';
 import {
+  type KnownPersonalData,
   latestCheck,
   type PasswordPolicyView,
   type RuleState,
@@ -49,7 +50,8 @@ export interface NewPasswordOptions {
 export interface NewPasswordFields {
   password: HTMLInputElement;
   confirmation: HTMLInputElement;
-  setPolicy(policy: PasswordPolicyView): void;
+  /** The rules to judge by, and what the page knows of the officer (judged at once, no waiting). */
+  setPolicy(policy: PasswordPolicyView, personal?: KnownPersonalData): void;
   /** Empties the fields and forgets errors and the server's answers. */
   reset(): void;
   /** Something typed, no rule known broken, and the repetition equal. */
@@ -85,8 +87,10 @@ function ruleItem({ code, state }: RuleView, context: ErrorContext): HTMLLIEleme
     text: message(STATE_TEXTS[state]),
   });
   // "Dipenuhi: …" for a screen reader; "… (sedang disemak…)" visible while the server answers.
-  if (state === 'met' || state === 'unmet') item.append(icon, stateText, text);
-  else item.append(icon, text, ' ', stateText);
+  const body = element('span', { className: 'rule-body' });
+  if (state === 'met' || state === 'unmet') body.append(stateText, ' ', text);
+  else body.append(text, ' ', stateText);
+  item.append(icon, body);
   return item;
 }
 
@@ -114,6 +118,7 @@ export function newPasswordFields({
   const show = byId<HTMLInputElement>(`show-${id}`);
 
   let policy = SOURCE_POLICY;
+  let personal: KnownPersonalData = {};
   let context: ErrorContext = {};
   let verdict: ServerVerdict | undefined;
   let rules: RuleView[] = [];
@@ -143,7 +148,7 @@ export function newPasswordFields({
   }
 
   function render(): void {
-    rules = ruleStates(policy, password.value, verdict);
+    rules = ruleStates(policy, password.value, verdict, personal);
     list.replaceChildren(...rules.map((rule) => ruleItem(rule, context)));
     const text = summaryMessage(rules);
     translate(summary, text.key, text.vars);
@@ -199,8 +204,9 @@ export function newPasswordFields({
   const fields: NewPasswordFields = {
     password,
     confirmation,
-    setPolicy(next) {
+    setPolicy(next, known = {}) {
       policy = next;
+      personal = known;
       context = { minLength: next.minLength, maxLength: next.maxLength };
       render();
     },

@@ -1,17 +1,15 @@
+import {
+  checkPasswordRules,
+  type PasswordPolicy,
+  type PersonalData,
+} from '../../../functions/domain/password-rules.ts';
 import type { ErrorCode } from './error-messages.ts';
 
-type CharacterClass = 'lower' | 'upper' | 'digit' | 'special';
-
-/** The `passwordPolicy` that verify returns (functions/domain/password-policy.ts describePolicy). */
-export interface PasswordPolicyView {
-  minLength: number;
-  maxLength: number;
-  requireLower: boolean;
-  requireUpper: boolean;
-  requireDigit: boolean;
-  requireSpecial: boolean;
-  /** Regex sources (Unicode flag), so the page judges characters exactly as the server does. */
-  characterClasses?: Partial<Record<CharacterClass, string>>;
+/**
+ * The `passwordPolicy` that verify returns (describePolicy in functions/domain/password-rules.ts).
+ * The page judges with the server's own list-free rules, imported from that module.
+ */
+export interface PasswordPolicyView extends PasswordPolicy {
   /** Absent means yes: the server always judges these two. */
   rejectsCommonPasswords?: boolean;
   rejectsPersonalData?: boolean;
@@ -27,39 +25,34 @@ export const SOURCE_POLICY: PasswordPolicyView = {
   requireSpecial: true,
 };
 
-/** The server's own classes, used only if a policy arrives without them. */
-const DEFAULT_CLASSES: Record<CharacterClass, string> = {
-  lower: '\\p{Ll}',
-  upper: '\\p{Lu}',
-  digit: '\\p{Nd}',
-  special: '[^\\p{L}\\p{N}]',
-};
+/**
+ * What the page knows of the officer (from verify or the session). Only the ID number and the
+ * name: the server holds at least these, so whatever the page finds in them, the server finds too.
+ */
+export interface KnownPersonalData {
+  icNumber?: string;
+  name?: string;
+}
 
-const CLASS_RULES: [CharacterClass, keyof PasswordPolicyView, ErrorCode][] = [
-  ['lower', 'requireLower', 'PASSWORD_NO_LOWER'],
-  ['upper', 'requireUpper', 'PASSWORD_NO_UPPER'],
-  ['digit', 'requireDigit', 'PASSWORD_NO_DIGIT'],
-  ['special', 'requireSpecial', 'PASSWORD_NO_SPECIAL'],
+const CLASS_RULES: [keyof PasswordPolicyView, ErrorCode][] = [
+  ['requireLower', 'PASSWORD_NO_LOWER'],
+  ['requireUpper', 'PASSWORD_NO_UPPER'],
+  ['requireDigit', 'PASSWORD_NO_DIGIT'],
+  ['requireSpecial', 'PASSWORD_NO_SPECIAL'],
 ];
 
 /**
  * A checker listing the rules a password breaks, in the source's order (length, lower, upper,
- * digit, special). Common passwords and personal data are judged by the server alone.
+ * digit, special), judged by the server's own list-free code. It may also name PASSWORD_COMMON
+ * (a keyboard walk, a padded short base) and PASSWORD_CONTAINS_PERSONAL_DATA (the known data, the
+ * system's name): the server, with its word lists and all the officer's data, finds those too.
  */
-export function passwordChecker(policy: PasswordPolicyView): (password: string) => ErrorCode[] {
-  const classes = CLASS_RULES.filter(([, flag]) => policy[flag] === true).map(
-    ([name, , code]) =>
-      [new RegExp(policy.characterClasses?.[name] ?? DEFAULT_CLASSES[name], 'u'), code] as const,
-  );
-  return (password) => {
-    const unmet: ErrorCode[] = [];
-    // Code points, not UTF-16 units, as the server counts.
-    const length = [...password].length;
-    if (length < policy.minLength) unmet.push('PASSWORD_TOO_SHORT');
-    if (length > policy.maxLength) unmet.push('PASSWORD_TOO_LONG');
-    for (const [regex, code] of classes) if (!regex.test(password)) unmet.push(code);
-    return unmet;
-  };
+export function passwordChecker(
+  policy: PasswordPolicyView,
+  personal: KnownPersonalData = {},
+): (password: string) => ErrorCode[] {
+  const known: PersonalData = { icNumber: personal.icNumber ?? '', name: personal.name ?? '' };
+  return (password) => checkPasswordRules(password, policy, known);
 }
 
 // --- the live rule list ------------------------------------------------------------------------
@@ -88,7 +81,7 @@ export interface ServerVerdict {
 export function listedRules(policy: PasswordPolicyView): ErrorCode[] {
   return [
     'PASSWORD_TOO_SHORT',
-    ...CLASS_RULES.filter(([, flag]) => policy[flag] === true).map(([, , code]) => code),
+    ...CLASS_RULES.filter(([flag]) => policy[flag] === true).map(([, code]) => code),
     ...(policy.rejectsCommonPasswords === false ? [] : (['PASSWORD_COMMON'] as const)),
     ...(policy.rejectsPersonalData === false ? [] : (['PASSWORD_CONTAINS_PERSONAL_DATA'] as const)),
   ];
@@ -96,18 +89,20 @@ export function listedRules(policy: PasswordPolicyView): ErrorCode[] {
 
 /**
  * The state of every listed rule for `password`. The maximum length is listed only while it is
- * broken: a rule nobody meets by accident is noise. A verdict about another password (the officer
- * has typed on) counts for nothing: its rules are `checking` again.
+ * broken: a rule nobody meets by accident is noise. A server rule the page already sees broken is
+ * `unmet` at once; otherwise it waits for the server's verdict about this very password (one about
+ * a password typed earlier counts for nothing).
  */
 export function ruleStates(
   policy: PasswordPolicyView,
   password: string,
   verdict: ServerVerdict | undefined,
+  personal: KnownPersonalData = {},
 ): RuleView[] {
-  const localUnmet = new Set(passwordChecker(policy)(password));
+  const localUnmet = new Set(passwordChecker(policy, personal)(password));
   const current = verdict?.password === password ? verdict : undefined;
   const serverState = (code: ErrorCode): RuleState => {
-    if (password === '') return 'unmet';
+    if (password === '' || localUnmet.has(code)) return 'unmet';
     if (!current) return 'checking';
     if (!current.unmet) return 'unknown';
     return current.unmet.includes(code) ? 'unmet' : 'met';
