@@ -4,9 +4,30 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * Structured JSON logs, one line per event, with the request id. Callers pass only codes,
  * statuses and timings: never an ID number, a name, an e-mail, a token or a password.
  */
-type Level = 'debug' | 'info' | 'warn' | 'error';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+type Level = LogLevel;
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = ORDER[(process.env.LOG_LEVEL as Level | undefined) ?? 'info'] ?? ORDER.info;
+const threshold =
+  process.env.LOG_LEVEL === 'off'
+    ? Number.POSITIVE_INFINITY
+    : (ORDER[(process.env.LOG_LEVEL as Level | undefined) ?? 'info'] ?? ORDER.info);
+
+/** Where a finished line (with its newline) goes. */
+export type LogSink = (line: string, level: LogLevel) => void;
+
+/** Lambda's way: stdout, warnings and errors on stderr; both reach CloudWatch. */
+const toStdio: LogSink = (line, level) => {
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line);
+};
+let sink: LogSink = toStdio;
+
+/**
+ * Sends every line to `next` from now on (the local stack writes them to a file, so they do not
+ * bury its banner); called without an argument, back to stdout/stderr. Lambda never calls it.
+ */
+export function setLogSink(next: LogSink = toStdio): void {
+  sink = next;
+}
 
 /**
  * Per request, not per process: the local server runs many handler invocations at once in one
@@ -28,7 +49,7 @@ export function log(level: Level, message: string, fields: Record<string, unknow
     ...requestContext.getStore(),
     ...fields,
   });
-  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+  sink(`${line}\n`, level);
 }
 
 /**

@@ -149,6 +149,27 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   res.end(result.body ?? '');
 }
 
+/** The site's own "page not found" (web/pages/404.html), built to the root of the pages. */
+const NOT_FOUND_PAGE = '404.html';
+
+/**
+ * 404 with the site's own page, Malay and English, as CloudFront answers a path that is no file;
+ * a short text only if the pages were built without it.
+ */
+async function sendNotFound(
+  webRoot: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
+  const page = await readFile(join(webRoot, NOT_FOUND_PAGE)).catch(() => undefined);
+  res.writeHead(404, {
+    ...headers,
+    'Content-Type': page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+  });
+  res.end(req.method === 'HEAD' ? undefined : (page ?? 'Not found'));
+}
+
 async function serveStatic(webRoot: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let pathname: string;
   try {
@@ -162,9 +183,13 @@ async function serveStatic(webRoot: string, req: IncomingMessage, res: ServerRes
   const file = normalize(join(webRoot, mapped));
   const headers = { ...PAGE_HEADERS, 'Cache-Control': 'no-cache' };
   const found = file.startsWith(`${webRoot}${sep}`) && (await stat(file).catch(() => undefined))?.isFile();
-  if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) {
-    res.writeHead(found ? 405 : 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(found ? 'Method not allowed' : 'Not found');
+  if (!found) {
+    await sendNotFound(webRoot, req, res, headers);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Method not allowed');
     return;
   }
   res.writeHead(200, { ...headers, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,9 +9,10 @@ import { routes } from '#lib/routes.ts';
 import { tableDefinitions, usersTable } from '#lib/table-definitions.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { loadConfig } from '../config.ts';
+import { type AdminKey, adminKeyFor } from './admin-key.ts';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
 import { LOCAL_CREDENTIALS } from './errors.ts';
-import { assertPortFree } from './net.ts';
+import { assertPortsUsable } from './net.ts';
 import { createLocalServer, type MountedRoute } from './server.ts';
 import { type SesLocal, startSesLocal } from './ses-local.ts';
 import { ensureTables } from './tables.ts';
@@ -31,8 +31,11 @@ export interface LocalStackOptions {
   port: number;
   sesPort: number;
   dynamoPort: number;
+  /** Unset: a key kept in `dataDir` (made on first use), or a fresh one when nothing is kept. */
   adminApiKey?: string | undefined;
-  /** Folder for DynamoDB Local's files; undefined keeps everything in memory. */
+  /** Make a new kept admin key even if `dataDir` holds one (ROTATE_ADMIN_KEY=1). */
+  rotateAdminKey?: boolean | undefined;
+  /** Folder for DynamoDB Local's files and the kept admin key; undefined keeps everything in memory. */
   dataDir?: string | undefined;
   /** Settings handed to the functions, as CDK context would (e.g. BCRYPT_COST). */
   functionSettings?: Record<string, string>;
@@ -46,6 +49,8 @@ export interface LocalStack {
   inboxUrl: string;
   dynamoEndpoint: string;
   adminApiKey: string;
+  /** Where the admin key came from and where it is kept, for the banner. */
+  adminKey: Omit<AdminKey, 'value'>;
   demoUserId: string;
   stop(): Promise<void>;
 }
@@ -65,30 +70,46 @@ async function registerDemoUser(db: DynamoDBDocumentClient): Promise<void> {
 }
 
 /**
- * DynamoDB Local + the SES emulator + one HTTP server mounting the Lambda handlers, all on
- * loopback. Used by `npm start` and by the integration tests; `stop()` ends all of it.
+ * The environment the functions get on the local stack, as CDK would give it in AWS: endpoints on
+ * loopback, the local table names, this server's URL for e-mail links, and `functionSettings`.
  */
-export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const host = options.host ?? '127.0.0.1';
-  await assertPortFree(options.port, 'PORT');
-  await assertPortFree(options.sesPort, 'SES_PORT');
-  await assertPortFree(options.dynamoPort, 'DYNAMODB_PORT');
-  const adminApiKey = options.adminApiKey ?? randomBytes(24).toString('base64url');
-  const url = `http://localhost:${options.port}`;
-
-  // The functions' settings are checked before anything starts: a bad value costs no Java start.
-  const functionEnv = {
+export function functionEnvironment(
+  options: Pick<LocalStackOptions, 'port' | 'sesPort' | 'dynamoPort' | 'functionSettings'>,
+): Record<string, string> {
+  return {
     AWS_REGION: 'ap-southeast-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     DYNAMODB_ENDPOINT: `http://127.0.0.1:${options.dynamoPort}`,
     SES_ENDPOINT: `http://127.0.0.1:${options.sesPort}`,
     ...Object.fromEntries(tableDefinitions.map((table) => [table.envVar, table.localName])),
-    SITE_URL: url,
+    SITE_URL: `http://localhost:${options.port}`,
     SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
     ...options.functionSettings,
   };
+}
+
+/**
+ * DynamoDB Local + the SES emulator + one HTTP server mounting the Lambda handlers, all on
+ * loopback. Used by `npm start` and by the integration tests; `stop()` ends all of it.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://localhost:${options.port}`;
+
+  // Everything that can be wrong with the settings is found before anything starts: no Java start.
+  const functionEnv = functionEnvironment(options);
   loadConfig({ ...process.env, ...functionEnv });
+  await assertPortsUsable({
+    PORT: options.port,
+    SES_PORT: options.sesPort,
+    DYNAMODB_PORT: options.dynamoPort,
+  });
+  const { value: adminApiKey, ...adminKey } = adminKeyFor({
+    given: options.adminApiKey,
+    dataDir: options.dataDir,
+    rotate: options.rotateAdminKey,
+  });
 
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -145,6 +166,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       inboxUrl: `${ses.endpoint.replace('127.0.0.1', 'localhost')}/`,
       dynamoEndpoint: dynamo.endpoint,
       adminApiKey,
+      adminKey,
       demoUserId: `${DEMO_USER.agencyCode}:${DEMO_USER.icNumber}`,
       stop,
     };
