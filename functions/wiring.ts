@@ -1,5 +1,5 @@
-import { dynamoAccountStore } from '#adapters/dynamodb-account-store.ts';
 import { bcryptHasher } from '#adapters/bcrypt-hasher.ts';
+import { dynamoAccountStore } from '#adapters/dynamodb-account-store.ts';
 import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
 import { dynamoGuessBudget } from '#adapters/dynamodb-guess-budget.ts';
 import { dynamoLinkStore } from '#adapters/dynamodb-link-store.ts';
@@ -40,10 +40,16 @@ function once<T>(build: () => T): () => T {
 export function composition(config: Config) {
   const clock = systemClock;
   const random = cryptoRandom;
-  const db = once(() => makeDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }));
+  const db = once(() =>
+    makeDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+  );
   const users = once(() => dynamoUserRepository(db(), config.USERS_TABLE));
   const links = once(() =>
-    dynamoLinkStore(db(), { users: config.USERS_TABLE, tokens: config.TOKENS_TABLE, attempts: config.ATTEMPTS_TABLE }),
+    dynamoLinkStore(db(), {
+      users: config.USERS_TABLE,
+      tokens: config.TOKENS_TABLE,
+      attempts: config.ATTEMPTS_TABLE,
+    }),
   );
   const sessions = once(() => dynamoSessionStore(db(), config.SESSIONS_TABLE));
   const guesses = once(() =>
@@ -158,7 +164,8 @@ export function composition(config: Config) {
         report,
         settings: { siteUrl: config.SITE_URL, passwordPolicy, lockSeconds: config.LOGIN_LOCK_SECONDS },
       }),
-    passwordCheck: () => makePasswordCheck({ links: links(), clock, caller: signIn().caller, passwordPolicy }),
+    passwordCheck: () =>
+      makePasswordCheck({ links: links(), clock, caller: signIn().caller, passwordPolicy }),
   };
 }
 

@@ -4,7 +4,10 @@ import type { AccountStore } from '#domain/ports.ts';
 import { isRefusedTransaction, transactionFailure } from './aws-errors.ts';
 
 /** Changes to a signed-in officer's own account that must land with their session in one transaction. */
-export function dynamoAccountStore(db: DynamoDBDocumentClient, tables: { users: string; sessions: string }): AccountStore {
+export function dynamoAccountStore(
+  db: DynamoDBDocumentClient,
+  tables: { users: string; sessions: string },
+): AccountStore {
   return {
     async changePassword({ icNumber, currentHash, passwordHash, now, keepSession, newEpoch }) {
       try {
@@ -15,7 +18,8 @@ export function dynamoAccountStore(db: DynamoDBDocumentClient, tables: { users: 
                 Update: {
                   TableName: tables.users,
                   Key: { icNumber },
-                  UpdateExpression: 'SET passwordHash = :password, passwordChangedAt = :now, sessionEpoch = :epoch',
+                  UpdateExpression:
+                    'SET passwordHash = :password, passwordChangedAt = :now, sessionEpoch = :epoch',
                   ConditionExpression: '#status = :active AND passwordHash = :current',
                   ExpressionAttributeNames: { '#status': 'status' },
                   ExpressionAttributeValues: {

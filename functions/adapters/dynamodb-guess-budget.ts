@@ -2,11 +2,11 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountLockedError } from '#domain/errors.ts';
 import {
+  failureLocks,
   GUESS_MEMORY_SECONDS,
   type GuessLimits,
   type GuessState,
   refusalWaitSeconds,
-  failureLocks,
 } from '#domain/guess-budget.ts';
 import type { GuessBudget } from '#domain/ports.ts';
 import { toDomainError } from './aws-errors.ts';
@@ -19,12 +19,18 @@ const NOT_LOCKED = '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now)';
  * Every step is one conditional `UpdateItem`, so the budget holds under any concurrency: a
  * claim is an increment that only succeeds below the budget and outside a lock.
  */
-export function dynamoGuessBudget(db: DynamoDBDocumentClient, tableName: string, limits: GuessLimits): GuessBudget {
+export function dynamoGuessBudget(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  limits: GuessLimits,
+): GuessBudget {
   const failure = (error: unknown) => toDomainError(error, 'The sign-in store');
   const ttl = (now: number) => Math.ceil(now / 1000) + limits.lockSeconds + GUESS_MEMORY_SECONDS;
 
   async function state(subject: string): Promise<GuessState | undefined> {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { subject }, ConsistentRead: true }));
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: { subject }, ConsistentRead: true }),
+    );
     return Item as GuessState | undefined;
   }
 
@@ -43,13 +49,24 @@ export function dynamoGuessBudget(db: DynamoDBDocumentClient, tableName: string,
             UpdateExpression: 'SET #ttl = :ttl ADD #count :one, generation :zero',
             ConditionExpression: `(attribute_not_exists(#count) OR #count < :max) AND ${NOT_LOCKED}`,
             ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':max': limits.maxGuesses, ':now': t, ':ttl': ttl(t) },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':zero': 0,
+              ':max': limits.maxGuesses,
+              ':now': t,
+              ':ttl': ttl(t),
+            },
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return { subject, count: Number(Attributes?.count ?? 1), generation: Number(Attributes?.generation ?? 0) };
+        return {
+          subject,
+          count: Number(Attributes?.count ?? 1),
+          generation: Number(Attributes?.generation ?? 0),
+        };
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw await refusal(subject, t).catch((e) => failure(e));
+        if (error instanceof ConditionalCheckFailedException)
+          throw await refusal(subject, t).catch((e) => failure(e));
         throw failure(error);
       }
     },
@@ -96,7 +113,8 @@ export function dynamoGuessBudget(db: DynamoDBDocumentClient, tableName: string,
           }),
         );
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw await refusal(claim.subject, t).catch((e) => failure(e));
+        if (error instanceof ConditionalCheckFailedException)
+          throw await refusal(claim.subject, t).catch((e) => failure(e));
         throw failure(error);
       }
     },

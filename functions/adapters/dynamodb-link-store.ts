@@ -29,7 +29,9 @@ function withoutTtl(item: Record<string, unknown>): TokenRecord {
 
 /** `attribute = :value`, or absent when the value is the implicit 0 of a field not yet written. */
 function revisionIs(attribute: string, revision: number): string {
-  return revision === 0 ? `(attribute_not_exists(${attribute}) OR ${attribute} = :revision)` : `${attribute} = :revision`;
+  return revision === 0
+    ? `(attribute_not_exists(${attribute}) OR ${attribute} = :revision)`
+    : `${attribute} = :revision`;
 }
 
 /**
@@ -63,7 +65,11 @@ export function dynamoLinkStore(
   }
 
   /** Runs a transaction that spends a link, retrying conflicts and answering refusals precisely. */
-  async function spendLink(token: TokenRecord, now: Date, items: NonNullable<TransactWriteCommand['input']['TransactItems']>) {
+  async function spendLink(
+    token: TokenRecord,
+    now: Date,
+    items: NonNullable<TransactWriteCommand['input']['TransactItems']>,
+  ) {
     for (let attempt = 1; attempt <= TRANSACTION_ATTEMPTS; attempt++) {
       try {
         await db.send(new TransactWriteCommand({ TransactItems: items }));
@@ -84,7 +90,8 @@ export function dynamoLinkStore(
       TableName: tables.tokens,
       Key: { tokenHash: token.tokenHash },
       UpdateExpression: 'SET usedAt = :now',
-      ConditionExpression: 'attribute_exists(tokenHash) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+      ConditionExpression:
+        'attribute_exists(tokenHash) AND attribute_not_exists(usedAt) AND expiresAt > :now',
       ExpressionAttributeValues: { ':now': now.toISOString() },
     },
   });
@@ -149,7 +156,11 @@ export function dynamoLinkStore(
       const restore = previous
         ? {
             expression: `SET ${fields.sends} = :sends, ${fields.revision} = :next, ${fields.hash} = :previous, ${fields.issuedAt} = :issued, ${fields.expiresAt} = :expires`,
-            values: { ':previous': previous.tokenHash, ':issued': previous.issuedAt, ':expires': previous.expiresAt },
+            values: {
+              ':previous': previous.tokenHash,
+              ':issued': previous.issuedAt,
+              ':expires': previous.expiresAt,
+            },
           }
         : {
             expression: `SET ${fields.sends} = :sends, ${fields.revision} = :next REMOVE ${fields.hash}, ${fields.issuedAt}, ${fields.expiresAt}`,

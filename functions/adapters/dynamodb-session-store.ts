@@ -36,7 +36,8 @@ export function dynamoSessionStore(db: DynamoDBDocumentClient, tableName: string
               TableName: tableName,
               Key: { sessionHash },
               UpdateExpression: 'SET lastSeenAt = :now',
-              ConditionExpression: 'attribute_exists(sessionHash) AND expiresAt > :now AND lastSeenAt > :idleSince',
+              ConditionExpression:
+                'attribute_exists(sessionHash) AND expiresAt > :now AND lastSeenAt > :idleSince',
               ExpressionAttributeValues: {
                 ':now': now.toISOString(),
                 ':idleSince': new Date(now.getTime() - idleSeconds * 1000).toISOString(),

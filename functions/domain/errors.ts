@@ -146,7 +146,10 @@ export class EmailRejectedError extends DomainError {
   readonly code = 'EMAIL_REJECTED';
   readonly title = 'E-mail refused';
   constructor(options?: ErrorOptions) {
-    super('The e-mail service refused the message; retrying will not help. Contact your iSPEKS administrator.', options);
+    super(
+      'The e-mail service refused the message; retrying will not help. Contact your iSPEKS administrator.',
+      options,
+    );
   }
 }
 

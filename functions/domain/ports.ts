@@ -110,7 +110,12 @@ export interface RecoveryStore extends LinkStore {
    * condition that the token is unused, unexpired and current and the account still active.
    * Throws `TokenInvalidError` or `TokenExpiredError` when a condition fails.
    */
-  resetPassword(args: { token: TokenRecord; now: Date; passwordHash: string; guessSubjects: string[] }): Promise<void>;
+  resetPassword(args: {
+    token: TokenRecord;
+    now: Date;
+    passwordHash: string;
+    guessSubjects: string[];
+  }): Promise<void>;
 }
 
 export interface AccountStore {
@@ -176,7 +181,12 @@ export interface AccountLockedMail extends MailTo {
   recoveryLink: string;
 }
 
-export type Mail = ActivationMail | AlreadyActiveMail | RecoveryMail | PasswordChangedMail | AccountLockedMail;
+export type Mail =
+  | ActivationMail
+  | AlreadyActiveMail
+  | RecoveryMail
+  | PasswordChangedMail
+  | AccountLockedMail;
 
 export interface Mailer {
   /**

@@ -5,6 +5,7 @@ import { enterTimeBudget } from '#adapters/time-budget.ts';
 import { ServiceUnavailableError } from '#domain/errors.ts';
 import { type ValidatedEvent, validatedJsonBody } from './json-body.ts';
 import { log, setLogContext } from './logger.ts';
+import { originVerify } from './origin-verify.ts';
 import { problemDetails } from './problem-details.ts';
 import { type HttpResult, toApiGatewayResult } from './responses.ts';
 
@@ -56,6 +57,7 @@ export function jsonEndpoint<S extends z.ZodType>(
   return middy<ValidatedEvent<z.infer<S>>, APIGatewayProxyStructuredResultV2>(plugin)
     .use(requestLog())
     .use(problemDetails())
+    .use(originVerify())
     .use(validatedJsonBody(schema))
     .handler(async (event) => toApiGatewayResult(await handle(event.input, event))) as unknown as ApiHandler;
 }
@@ -65,5 +67,6 @@ export function plainEndpoint(handle: (event: APIGatewayProxyEventV2) => Promise
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(plugin)
     .use(requestLog())
     .use(problemDetails())
+    .use(originVerify())
     .handler(async (event) => toApiGatewayResult(await handle(event))) as unknown as ApiHandler;
 }

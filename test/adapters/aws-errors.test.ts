@@ -36,7 +36,10 @@ describe('toDomainError', () => {
   });
 
   it.each([
-    ['MessageRejected', new MessageRejected({ message: 'Email address is not verified: a@b.c', $metadata: {} })],
+    [
+      'MessageRejected',
+      new MessageRejected({ message: 'Email address is not verified: a@b.c', $metadata: {} }),
+    ],
     ['BadRequestException', named('BadRequestException')],
     ['AccountSuspendedException', named('AccountSuspendedException')],
     ['SendingPausedException', named('SendingPausedException')],

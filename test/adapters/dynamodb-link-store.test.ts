@@ -5,8 +5,8 @@ import {
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dynamoLinkStore } from '#adapters/dynamodb-link-store.ts';
 import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
+import { dynamoLinkStore } from '#adapters/dynamodb-link-store.ts';
 import {
   AlreadyActiveError,
   ConcurrentUpdateError,

@@ -28,7 +28,9 @@ describe('changePassword', () => {
     const answer = await w.change(here.sessionId);
 
     expect(answer).toEqual({ changedAt: '2024-03-01T01:00:00.000Z' });
-    await expect(w.signIn.currentSession(here.sessionId)).resolves.toMatchObject({ user: { userId: USER_ID } });
+    await expect(w.signIn.currentSession(here.sessionId)).resolves.toMatchObject({
+      user: { userId: USER_ID },
+    });
     await rejectionOf(w.signIn.currentSession(elsewhere.sessionId), UnauthenticatedError);
     await rejectionOf(w.signIn.login({ userId: USER_ID, password: PASSWORD }), InvalidCredentialsError);
     expect(w.mailer.sent).toMatchObject([{ kind: 'password-changed', how: 'account' }]);
@@ -43,7 +45,8 @@ describe('changePassword', () => {
       outcomes.push(
         await w.change(sessionId, 'Bukan#Kata-Laluan1').then(
           () => 'ok',
-          (e: Error) => (e instanceof ValidationError ? e.errors.map((p) => `${p.path}:${p.code}`).join() : e.name),
+          (e: Error) =>
+            e instanceof ValidationError ? e.errors.map((p) => `${p.path}:${p.code}`).join() : e.name,
         ),
       );
     }
@@ -85,7 +88,7 @@ describe('changePassword', () => {
 });
 
 describe('passwordCheck', () => {
-  it('judges the list-based rules and, given a link, the officer\'s own data', async () => {
+  it("judges the list-based rules and, given a link, the officer's own data", async () => {
     const w = world();
     await w.resendActivation({ userId: USER_ID });
     const token = w.latestToken('activation');
@@ -99,7 +102,7 @@ describe('passwordCheck', () => {
     expect(fine.unmet).toEqual([]);
   });
 
-  it('judges the officer\'s own data from the session when signed in, and nothing personal otherwise', async () => {
+  it("judges the officer's own data from the session when signed in, and nothing personal otherwise", async () => {
     const w = setUp();
     const { sessionId } = await w.signIn.login({ userId: USER_ID, password: PASSWORD });
 

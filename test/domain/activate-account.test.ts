@@ -14,10 +14,7 @@ import {
   type ActivateInput,
   makeActivateAccount,
 } from '../../functions/domain/use-cases/activate-account.ts';
-import { makeRegisterUser } from '../../functions/domain/use-cases/register-user.ts';
-import { makeResendActivation } from '../../functions/domain/use-cases/resend-activation.ts';
-import { makeVerifyActivation } from '../../functions/domain/use-cases/verify-activation.ts';
-import { fakeHasher, pendingUser, rejectionOf } from '../support/fakes.ts';
+import { fakeHasher, rejectionOf } from '../support/fakes.ts';
 import { world } from '../support/world.ts';
 
 const IC = '900101145678';

@@ -109,7 +109,9 @@ describe('requestRecovery', () => {
   });
 
   it('paces recovery e-mails apart from activation e-mails', async () => {
-    const w = setUp({ users: [activeOfficer({ activationSends: [Date.parse('2024-03-01T00:59:50.000Z')] })] });
+    const w = setUp({
+      users: [activeOfficer({ activationSends: [Date.parse('2024-03-01T00:59:50.000Z')] })],
+    });
 
     await w.recovery.requestRecovery({ userId: USER_ID });
     await w.recovery.requestRecovery({ userId: USER_ID });
@@ -128,7 +130,9 @@ describe('requestRecovery', () => {
 
     expect(answer).toEqual({ expiresInSeconds: 1800 });
     expect(w.users.stored(IC).recoveryTokenHash).toBe(hashToken(first));
-    await expect(w.recovery.verifyRecovery({ token: first })).resolves.toMatchObject({ user: { name: 'AISYAH BINTI AHMAD' } });
+    await expect(w.recovery.verifyRecovery({ token: first })).resolves.toMatchObject({
+      user: { name: 'AISYAH BINTI AHMAD' },
+    });
   });
 
   it('still answers 503 when the lookup every ID makes fails', async () => {
@@ -175,7 +179,10 @@ describe('verifyRecovery', () => {
     const second = await w.requestLink();
 
     await rejectionOf(w.recovery.verifyRecovery({ token: first }), TokenInvalidError);
-    await rejectionOf(w.recovery.verifyRecovery({ token: 'never-issued-token-000000000000000' }), TokenInvalidError);
+    await rejectionOf(
+      w.recovery.verifyRecovery({ token: 'never-issued-token-000000000000000' }),
+      TokenInvalidError,
+    );
     w.clock.advance(30 * MINUTE);
     await rejectionOf(w.recovery.verifyRecovery({ token: second }), TokenExpiredError);
   });
@@ -213,7 +220,9 @@ describe('resetPassword', () => {
 
     const answers = await w.rightAnswers(token, (a) => `  ${a.toUpperCase().replace(' ', '   ')} `);
 
-    await expect(w.reset(token, { securityAnswers: answers })).resolves.toMatchObject({ status: 'PASSWORD_RESET' });
+    await expect(w.reset(token, { securityAnswers: answers })).resolves.toMatchObject({
+      status: 'PASSWORD_RESET',
+    });
   });
 
   it('works once per link, however many resets arrive at once', async () => {
@@ -231,7 +240,12 @@ describe('resetPassword', () => {
 
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, () =>
-        w.recovery.resetPassword({ token, securityAnswers: answers, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }),
+        w.recovery.resetPassword({
+          token,
+          securityAnswers: answers,
+          password: NEW_PASSWORD,
+          passwordConfirmation: NEW_PASSWORD,
+        }),
       ),
     );
 
@@ -258,7 +272,12 @@ describe('resetPassword', () => {
 
     const outcomes: string[] = [];
     for (let i = 0; i < 6; i++) {
-      outcomes.push(await w.reset(token, { securityAnswers: wrong }).then(() => 'ok', (e: Error) => e.name));
+      outcomes.push(
+        await w.reset(token, { securityAnswers: wrong }).then(
+          () => 'ok',
+          (e: Error) => e.name,
+        ),
+      );
     }
 
     expect(outcomes).toEqual([
@@ -314,12 +333,18 @@ describe('resetPassword', () => {
 
     const codes = error.errors.map((e) => e.code);
     expect(codes).toEqual(
-      expect.arrayContaining(['QUESTIONS_COUNT', 'QUESTION_UNKNOWN', 'ANSWER_TOO_SHORT', 'PASSWORD_TOO_SHORT', 'PASSWORD_MISMATCH']),
+      expect.arrayContaining([
+        'QUESTIONS_COUNT',
+        'QUESTION_UNKNOWN',
+        'ANSWER_TOO_SHORT',
+        'PASSWORD_TOO_SHORT',
+        'PASSWORD_MISMATCH',
+      ]),
     );
     expect(w.guesses.states.size).toBe(0);
   });
 
-  it('refuses a password with the officer\'s own name in it', async () => {
+  it("refuses a password with the officer's own name in it", async () => {
     const w = setUp();
     const token = await w.requestLink();
 

@@ -223,7 +223,8 @@ describe('resend-activation handler', () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
     ses.on(SendEmailCommand).rejects(
       new MessageRejected({
-        message: 'Email address is not verified. The following identities failed the check: aisyah.ahmad@example.gov.my',
+        message:
+          'Email address is not verified. The following identities failed the check: aisyah.ahmad@example.gov.my',
         $metadata: { requestId: 'ses-request-1', httpStatusCode: 400 },
       }),
     );

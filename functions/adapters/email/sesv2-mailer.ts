@@ -1,6 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Mailer } from '#domain/ports.ts';
 import { EmailRejectedError } from '#domain/errors.ts';
+import type { Mailer } from '#domain/ports.ts';
 import { isPermanentEmailRefusal, toDomainError } from '../aws-errors.ts';
 import { ATTEMPT_LIMITS, budgetedTransport } from '../time-budget.ts';
 import { renderMail } from './templates.ts';

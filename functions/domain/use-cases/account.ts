@@ -1,7 +1,17 @@
-import { AccountLockedError, ConcurrentUpdateError, ServiceUnavailableError, ValidationError } from '../errors.ts';
+import {
+  AccountLockedError,
+  ConcurrentUpdateError,
+  ServiceUnavailableError,
+  ValidationError,
+} from '../errors.ts';
 import { guessSubject } from '../guess-budget.ts';
 import { tokenRefusal } from '../links.ts';
-import { checkPassword, normalisePassword, type PasswordPolicy, type PersonalData } from '../password-policy.ts';
+import {
+  checkPassword,
+  normalisePassword,
+  type PasswordPolicy,
+  type PersonalData,
+} from '../password-policy.ts';
 import type { AccountStore, Clock, GuessBudget, LinkStore, Mailer, SecretHasher } from '../ports.ts';
 import { hashToken } from '../token.ts';
 import { checkGuess } from './guess.ts';
@@ -31,7 +41,16 @@ export interface ChangePasswordInput {
  * spends the same budget), the new one obeys the policy and differs from it, and every other
  * session ends in the same transaction; this one carries on.
  */
-export function makeChangePassword({ accounts, guesses, hasher, mailer, clock, caller, settings, report }: AccountDeps) {
+export function makeChangePassword({
+  accounts,
+  guesses,
+  hasher,
+  mailer,
+  clock,
+  caller,
+  settings,
+  report,
+}: AccountDeps) {
   return async function changePassword(sessionId: string | undefined, input: ChangePasswordInput) {
     const { user, sessionHash } = await caller(sessionId);
     const problems = newPasswordProblems(input, settings.passwordPolicy, user);
@@ -44,7 +63,8 @@ export function makeChangePassword({ accounts, guesses, hasher, mailer, clock, c
       hasher.verify(normalisePassword(input.currentPassword), currentHash),
     );
     if (outcome.locked) throw new AccountLockedError(settings.lockSeconds);
-    if (!outcome.right) throw new ValidationError([{ path: 'currentPassword', code: 'CURRENT_PASSWORD_WRONG' }]);
+    if (!outcome.right)
+      throw new ValidationError([{ path: 'currentPassword', code: 'CURRENT_PASSWORD_WRONG' }]);
 
     const password = normalisePassword(input.password);
     if (await hasher.verify(password, currentHash)) {
@@ -96,7 +116,10 @@ export interface PasswordCheckDeps {
  * nothing is stored, counted or logged.
  */
 export function makePasswordCheck({ links, clock, caller, passwordPolicy }: PasswordCheckDeps) {
-  async function personalData(token: string | undefined, sessionId: string | undefined): Promise<PersonalData> {
+  async function personalData(
+    token: string | undefined,
+    sessionId: string | undefined,
+  ): Promise<PersonalData> {
     if (token) {
       const record = await links.find(hashToken(token));
       const usable = record && !tokenRefusal(record, record.purpose, clock.now());
@@ -108,7 +131,10 @@ export function makePasswordCheck({ links, clock, caller, passwordPolicy }: Pass
     return { icNumber: '', name: '' };
   }
 
-  return async function passwordCheck(input: { password: string; token?: string | undefined }, sessionId?: string) {
+  return async function passwordCheck(
+    input: { password: string; token?: string | undefined },
+    sessionId?: string,
+  ) {
     const personal = await personalData(input.token, sessionId);
     return { unmet: checkPassword(input.password, passwordPolicy, personal) };
   };

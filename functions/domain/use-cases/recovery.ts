@@ -72,7 +72,8 @@ function answerProblems(answers: ResetInput['securityAnswers'], asked: readonly 
  * sign-in lock, in the same transaction.
  */
 export function makeRecovery(deps: RecoveryDeps) {
-  const { users, recoveries, guesses, hasher, answerHasher, mailer, clock, sendLink, settings, report } = deps;
+  const { users, recoveries, guesses, hasher, answerHasher, mailer, clock, sendLink, settings, report } =
+    deps;
   const policy = describePolicy(settings.passwordPolicy);
 
   async function usableLink(token: string): Promise<TokenRecord> {

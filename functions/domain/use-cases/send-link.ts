@@ -1,4 +1,10 @@
-import { AlreadyActiveError, ConcurrentUpdateError, DomainError, ResendCooldownError, ServiceUnavailableError } from '../errors.ts';
+import {
+  AlreadyActiveError,
+  ConcurrentUpdateError,
+  DomainError,
+  ResendCooldownError,
+  ServiceUnavailableError,
+} from '../errors.ts';
 import { currentLink, LINK_FIELDS, linkRecord, linkSends } from '../links.ts';
 import type { Clock, LinkStore, Mail, Mailer, RandomSource, UserRepository } from '../ports.ts';
 import { issueToken } from '../token.ts';
@@ -29,7 +35,12 @@ const HOUR_MS = 3_600_000;
 const SEND_ATTEMPTS = 3;
 
 /** Seconds until another e-mail may go out, or 0 when one may go now. */
-export function resendWait(sends: number[], now: number, cooldownSeconds: number, maxPerHour: number): number {
+export function resendWait(
+  sends: number[],
+  now: number,
+  cooldownSeconds: number,
+  maxPerHour: number,
+): number {
   const recent = sends.filter((t) => t > now - HOUR_MS).sort((a, b) => a - b);
   const last = recent[recent.length - 1];
   const cooldownWait = last === undefined ? 0 : last + cooldownSeconds * 1000 - now;
@@ -49,7 +60,14 @@ export function claimSend(sends: number[], now: number, pacing: LinkPacing): num
 
 function linkMail(purpose: LinkPurpose, user: User, link: string, validMinutes: number): Mail {
   return purpose === 'ACTIVATION'
-    ? { kind: 'activation', to: user.email, name: user.name, registeredAt: user.registeredAt, link, validMinutes }
+    ? {
+        kind: 'activation',
+        to: user.email,
+        name: user.name,
+        registeredAt: user.registeredAt,
+        link,
+        validMinutes,
+      }
     : { kind: 'recovery', to: user.email, name: user.name, link, validMinutes };
 }
 

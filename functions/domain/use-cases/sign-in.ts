@@ -86,7 +86,10 @@ export function makeSignIn(deps: SignInDeps) {
     const canSignIn = user?.status === 'ACTIVE' && user.passwordHash !== undefined;
     const password = normalisePassword(input.password);
     const outcome = await checkGuess(guesses, guessSubject('signin', icNumber), started, async () => {
-      const matches = await hasher.verify(password, canSignIn ? (user.passwordHash as string) : await dummy());
+      const matches = await hasher.verify(
+        password,
+        canSignIn ? (user.passwordHash as string) : await dummy(),
+      );
       return canSignIn && matches;
     });
     if (outcome.locked) {

@@ -24,7 +24,10 @@ export async function answerUniformly<T>(
       try {
         await perId();
       } catch (error) {
-        report?.(error instanceof ServiceUnavailableError ? 'dependency failure hidden' : 'refusal hidden', error);
+        report?.(
+          error instanceof ServiceUnavailableError ? 'dependency failure hidden' : 'refusal hidden',
+          error,
+        );
       }
     });
     return uniform;
