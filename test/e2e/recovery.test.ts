@@ -161,6 +161,8 @@ describe('recovery page (Lupa Kata Laluan)', () => {
     expect(await problemHeading(page)).toBe('Pautan Tidak Sah');
     expect(await page.locator('#resend-form').isVisible()).toBe(true);
     await checkState(page, 'recovery-used', false);
+    await page.setViewportSize(NARROW);
+    await checkState(page, 'recovery-used', true);
     await closePage(tp);
   });
 
@@ -195,6 +197,7 @@ describe('recovery page (Lupa Kata Laluan)', () => {
     await page.getByRole('button', { name: 'Hantar' }).click();
     await page.locator('#resend-sent').waitFor();
     await expect.poll(async () => (await mailsTo(officer.email)).length).toBe(before + 1);
+    await checkState(page, 'recovery-expired-sent', false);
     await page.setViewportSize(NARROW);
     await checkState(page, 'recovery-expired-sent', true);
 
@@ -264,7 +267,7 @@ describe('recovery page (Lupa Kata Laluan)', () => {
     const { page } = tp;
     await page.goto(`${stack.url}/account/recovery#token=${'x'.repeat(43)}`);
     expect(await problemHeading(page)).toBe('Pautan Tidak Sah');
-    await expectAccessible(page, 'recovery-invalid');
+    await checkState(page, 'recovery-invalid', false);
 
     const officer = await activeOfficer();
     await post('/api/recovery/request', { userId: officer.userId });
@@ -280,7 +283,9 @@ describe('recovery page (Lupa Kata Laluan)', () => {
     await expect
       .poll(() => page.locator('#problem-heading').textContent())
       .toBe('Perkhidmatan Tidak Tersedia');
-    await expectAccessible(page, 'recovery-unavailable');
+    await checkState(page, 'recovery-unavailable', false);
+    await page.setViewportSize(NARROW);
+    await checkState(page, 'recovery-unavailable', true);
     await page.unroute('**/api/recovery/verify');
     await page.getByRole('button', { name: 'Cuba Lagi' }).click();
     await page.locator('#step-questions').waitFor();
@@ -300,17 +305,38 @@ describe('recovery page (Lupa Kata Laluan)', () => {
     await closePage(tp);
   });
 
-  it('shows the questions in English after a switch, and goes through with the keyboard only', async () => {
+  it('goes through with the keyboard only, and shows the questions in English after a switch', async () => {
     const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     const officer = await activeOfficer();
-    await post('/api/recovery/request', { userId: officer.userId });
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+
+    await page.goto(stack.url);
+    await page.locator('#login-form').waitFor();
+    for (let presses = 0; presses < 10; presses += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('href') === '/account/recovery'))
+        break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/account/recovery');
+    for (let presses = 0; presses < 10 && (await focused()) !== 'resend-user-id'; presses += 1) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type(officer.userId);
+    await page.keyboard.press('Enter');
+    await page.locator('#resend-sent').waitFor();
+    expect(await focused()).toBe('resend-sent-text');
+
     await page.goto(await recoveryLink(officer.email));
     await page.locator('#step-questions').waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.locator('#questions-heading').textContent()).toBe('Security Questions');
     const label = (await page.locator('label[for="answer-1"]').textContent()) ?? '';
+    await page.setViewportSize(NARROW);
+    await checkState(page, 'recovery-questions-en', true);
+    await page.setViewportSize(DESKTOP);
     expect(["Your mother's name?", 'Your first car?', 'Your favourite colour?']).toContain(label);
     await screenshot(page, 'recovery-questions-en');
     await expectAccessible(page, 'recovery-questions-en');
