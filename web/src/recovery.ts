@@ -2,7 +2,7 @@ import type { StringKey } from './i18n/ms.ts';
 import { type FieldProblem, postJson } from './lib/api.ts';
 import { byId, element, focusTarget, type message, setFieldError, show, showMessages } from './lib/dom.ts';
 import { errorMessage } from './lib/error-messages.ts';
-import { language, onLanguageChange, translate, waitMessage } from './lib/i18n.ts';
+import { language, onLanguageChange, translate, type Vars, waitMessage } from './lib/i18n.ts';
 import { forgetToken, onNewToken, takeToken } from './lib/link.ts';
 import { newPasswordFields } from './lib/new-password.ts';
 import { initPage } from './lib/page.ts';
@@ -92,7 +92,7 @@ function showRequest(problem?: 'expired' | 'invalid'): void {
   focusTarget(byId('problem-heading'));
 }
 
-function showProblemTexts(heading: StringKey, body: StringKey, vars?: Parameters<typeof translate>[2]): void {
+function showProblemTexts(heading: StringKey, body: StringKey, vars?: Vars): void {
   translate(byId('problem-heading'), heading);
   translate(byId('problem-body'), body, vars);
 }
