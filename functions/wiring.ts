@@ -103,6 +103,7 @@ export function composition(config: Config) {
         sessionMaxSeconds: config.SESSION_MAX_SECONDS,
         siteUrl: config.SITE_URL,
         lockAnswerMinMs: config.ENUMERATION_MIN_RESPONSE_MS,
+        passwordPolicy,
       },
     }),
   );

@@ -153,7 +153,7 @@ describe('verifyRecovery', () => {
     const first = await w.recovery.verifyRecovery({ token });
     const again = await w.recovery.verifyRecovery({ token });
 
-    expect(first.user).toEqual({ name: 'AISYAH BINTI AHMAD' });
+    expect(first.user).toEqual({ userId: 'kth:900101145678', name: 'AISYAH BINTI AHMAD' });
     expect(first.questions).toHaveLength(2);
     for (const q of first.questions) expect(findQuestion(q.id)).toEqual(q);
     expect(again.questions).toEqual(first.questions);

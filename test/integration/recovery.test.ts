@@ -57,7 +57,7 @@ describe('Lupa Kata Laluan over HTTP on the local stack', () => {
 
     const verify = await post('/api/recovery/verify', { token });
     expect(verify.status).toBe(200);
-    expect(verify.body.user).toEqual({ name: 'SITI TEST BINTI CONTOH' });
+    expect(verify.body.user).toEqual({ userId: user.userId, name: 'SITI TEST BINTI CONTOH' });
     expect((verify.body.questions as unknown[]).length).toBe(2);
 
     const reset = await post('/api/recovery/reset', {

@@ -103,6 +103,7 @@ export function world(options: WorldOptions = {}) {
       sessionMaxSeconds: settings.sessionMaxSeconds,
       siteUrl: settings.siteUrl,
       lockAnswerMinMs: settings.minResponseMs,
+      passwordPolicy: settings.passwordPolicy,
     },
   });
 

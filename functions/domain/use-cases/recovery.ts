@@ -100,7 +100,7 @@ export function makeRecovery(deps: RecoveryDeps) {
     const record = await usableLink(input.token);
     const questions = (record.questionIds ?? []).map((id) => findQuestion(id)).filter((q) => q !== undefined);
     return {
-      user: { name: record.name },
+      user: { userId: record.userId, name: record.name },
       expiresAt: record.expiresAt,
       questions,
       answerMinLength: ANSWER_MIN_LENGTH,

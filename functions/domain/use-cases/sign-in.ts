@@ -1,6 +1,6 @@
 import { AccountLockedError, InvalidCredentialsError, UnauthenticatedError } from '../errors.ts';
 import { guessSubject } from '../guess-budget.ts';
-import { normalisePassword } from '../password-policy.ts';
+import { describePolicy, normalisePassword, type PasswordPolicy } from '../password-policy.ts';
 import type {
   Clock,
   GuessBudget,
@@ -23,6 +23,7 @@ export interface SignInSettings {
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
   siteUrl: string;
+  passwordPolicy: PasswordPolicy;
   /**
    * Floor on the answer that locks an ID: only an active account's lock sends the officer a
    * notice, and the time that takes must not tell which IDs are accounts.
@@ -56,6 +57,7 @@ export interface Caller {
  */
 export function makeSignIn(deps: SignInDeps) {
   const { users, sessions, guesses, hasher, mailer, clock, random, settings, report } = deps;
+  const passwordPolicy = describePolicy(settings.passwordPolicy);
   let dummyHash: Promise<string> | undefined;
   const dummy = () => {
     dummyHash ??= hasher.hash(Buffer.from(random.bytes(16)).toString('hex'));
@@ -132,9 +134,10 @@ export function makeSignIn(deps: SignInDeps) {
     return { sessionHash, session, user };
   }
 
+  /** The signed-in officer, and the password policy their change-password form shows live. */
   async function currentSession(sessionId: string | undefined) {
     const { user } = await caller(sessionId);
-    return { user: sessionUser(user) };
+    return { user: sessionUser(user), passwordPolicy };
   }
 
   async function logout(sessionId: string | undefined) {
