@@ -9,6 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DataTables, DynamoDbAction } from './data.ts';
 import { IspeksFunction } from './ispeks-function.ts';
+import type { OriginSecret } from './origin-secret.ts';
 import { routes } from './routes.ts';
 import { functionEnvironment, type Settings } from './settings.ts';
 import { attemptsTable, sessionsTable, type TableDefinition, tokensTable, usersTable } from './table-definitions.ts';
@@ -116,20 +117,23 @@ const permissions: Readonly<Record<string, Permissions>> = {
 export interface ActivationApiProps {
   readonly tables: DataTables;
   readonly settings: Settings;
+  /** The header value CloudFront sends; every public-route function refuses a request without it. */
+  readonly originSecret: OriginSecret;
 }
 
 /**
  * The HTTP API: one function per route of `routes.ts`, each allowed exactly the table actions its
  * use case needs. Routes with `auth: 'none'` are public by design (the token, credentials or
  * session cookie in the request is checked by the function); `auth: 'iam'` routes need IAM-signed
- * requests.
+ * requests. Public routes also answer only requests that came through CloudFront (the
+ * `x-origin-verify` header), so the bare execute-api endpoint serves the IAM-signed admin route alone.
  */
 export class ActivationApi extends Construct {
   readonly httpApi: HttpApi;
 
   constructor(scope: Construct, id: string, props: ActivationApiProps) {
     super(scope, id);
-    const { tables, settings } = props;
+    const { tables, settings, originSecret } = props;
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'iSPEKS user activation API',
@@ -149,6 +153,8 @@ export class ActivationApi extends Construct {
       tables.exposeNames(lambda);
       for (const [table, actions] of allowed.tables) tables.grant(lambda, table, actions);
       if (allowed.sendsEmail === true) grantSendEmail(lambda, settings.senderEmail);
+      // IAM-signed admin calls go to the execute-api endpoint directly, so they carry no header.
+      if (route.auth === 'none') originSecret.requireIn(lambda);
 
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
@@ -162,7 +168,8 @@ export class ActivationApi extends Construct {
           reason:
             'Public by design: officers reach it from the pages before or while signed in, and the function ' +
             'authorises each request by what it carries (a single-use token, credentials with lockout, or a ' +
-            'server-side session cookie), not by API Gateway.',
+            'server-side session cookie), not by API Gateway; and only through CloudFront, whose x-origin-verify ' +
+            'secret the function checks first.',
         });
       }
     }

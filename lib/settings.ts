@@ -56,6 +56,11 @@ const schema = z
     certificateArn: optionalText,
     /** Optional AWS WAF web ACL (scope CLOUDFRONT, so created in us-east-1) to attach to the distribution. */
     webAclArn: optionalText,
+    /**
+     * Raise by one to rotate the secret CloudFront sends to the API (`x-origin-verify`); the
+     * functions accept the previous generation too, so a rotation is one ordinary deploy.
+     */
+    originSecretGeneration: int(1, 10_000).default(1),
   })
   .refine((s) => (s.domainName === undefined) === (s.certificateArn === undefined), {
     message: 'domainName and certificateArn must be given together',

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ActivationApi } from './api.ts';
 import { DataTables } from './data.ts';
+import { OriginSecret } from './origin-secret.ts';
 import type { Settings } from './settings.ts';
 import { tokensTable, usersTable } from './table-definitions.ts';
 import { Website } from './web.ts';
@@ -22,13 +23,22 @@ export class IspeksActivationStack extends Stack {
     const { settings } = props;
 
     const tables = new DataTables(this, 'Data');
-    const api = new ActivationApi(this, 'Api', { tables, settings });
-    const web = new Website(this, 'Web', { api: api.httpApi, settings, pagesDir: props.pagesDir });
+    const originSecret = new OriginSecret(this, 'OriginSecret', {
+      generation: settings.originSecretGeneration,
+    });
+    const api = new ActivationApi(this, 'Api', { tables, settings, originSecret });
+    const web = new Website(this, 'Web', {
+      api: api.httpApi,
+      originSecret,
+      settings,
+      pagesDir: props.pagesDir,
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: web.siteUrl, description: 'The pages and, under /api, the API' });
     new CfnOutput(this, 'ApiUrl', {
       value: api.httpApi.apiEndpoint,
-      description: 'Direct API endpoint, for IAM-signed admin calls',
+      description:
+        'Direct API endpoint, for IAM-signed admin calls (public routes answer only through CloudFront)',
     });
     new CfnOutput(this, 'AdminInvokeArn', {
       value: api.httpApi.arnForExecuteApi('POST', '/api/admin/users', '$default'),

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DefaultStackSynthesizer, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -29,11 +31,14 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { OriginSecret } from './origin-secret.ts';
 import type { Settings } from './settings.ts';
 import { CONTENT_SECURITY_POLICY, PAGE_PATHS } from './site-headers.ts';
 
 export interface WebsiteProps {
   readonly api: IHttpApi;
+  /** Sent to the API on every `/api/*` request, so the functions know it came through here. */
+  readonly originSecret: OriginSecret;
   readonly settings: Settings;
   /** Folder of the built pages. */
   readonly pagesDir: string;
@@ -42,6 +47,12 @@ export interface WebsiteProps {
 /**
  * The pages and the API on one origin: a private bucket behind CloudFront (origin access control),
  * with `/api/*` routed to the HTTP API, so the pages need no CORS and no API address baked in.
+ *
+ * A path that is no page answers 404 with the site's own `404.html`. Not through the distribution's
+ * error responses: those apply to every origin, and would turn the API's own 403 and 404
+ * problem+json answers into that HTML page. Two CloudFront functions on the default behaviour
+ * decide instead: the viewer request for an unknown path fetches `/404.html`, and the viewer
+ * response for it says 404.
  */
 export class Website extends Construct {
   readonly distribution: Distribution;
@@ -49,7 +60,7 @@ export class Website extends Construct {
 
   constructor(scope: Construct, id: string, props: WebsiteProps) {
     super(scope, id);
-    const { api, settings } = props;
+    const { api, originSecret, settings } = props;
     const stack = Stack.of(this);
 
     const logBucket = this.createLogBucket();
@@ -78,19 +89,16 @@ export class Website extends Construct {
       },
     });
 
+    const pages = pageFunctions(props.pagesDir);
     const pageRoutes = new CloudFrontFunction(this, 'PageRoutes', {
-      comment: 'Maps clean page paths to their HTML files',
+      comment: 'Maps clean page paths to their HTML files, and any other path that is no file to 404.html',
       runtime: FunctionRuntime.JS_2_0,
-      code: FunctionCode.fromInline(
-        `var pages = ${JSON.stringify(PAGE_PATHS)};
-function handler(event) {
-  var request = event.request;
-  var uri = request.uri.length > 1 ? request.uri.replace(/\\/+$/, '') : request.uri;
-  var file = pages[uri];
-  if (file) request.uri = file;
-  return request;
-}`,
-      ),
+      code: FunctionCode.fromInline(pages.viewerRequest),
+    });
+    const notFoundStatus = new CloudFrontFunction(this, 'NotFoundStatus', {
+      comment: 'Answers 404 when the viewer request was sent to 404.html',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(pages.viewerResponse),
     });
 
     const customDomain =
@@ -115,13 +123,18 @@ function handler(event) {
         origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: securityHeaders,
-        functionAssociations: [{ function: pageRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
+        functionAssociations: [
+          { function: pageRoutes, eventType: FunctionEventType.VIEWER_REQUEST },
+          { function: notFoundStatus, eventType: FunctionEventType.VIEWER_RESPONSE },
+        ],
       },
       additionalBehaviors: {
         '/api/*': {
           origin: new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            // Overwrites any value a viewer sends under the same name.
+            customHeaders: { [originSecret.headerName]: originSecret.headerValue },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -131,6 +144,7 @@ function handler(event) {
         },
       },
     });
+    originSecret.orderBefore(this.distribution);
     this.siteUrl = `https://${settings.domainName ?? this.distribution.distributionDomainName}`;
     this.acknowledgeDistributionFindings(settings);
 
@@ -188,6 +202,59 @@ function handler(event) {
       });
     }
   }
+}
+
+/** The page served, with status 404, for any path that is neither a page nor a file of the site. */
+const NOT_FOUND_PAGE = '/404.html';
+
+/**
+ * The pages' CloudFront functions (ES5, JS runtime 2.0), one per viewer event, sharing one rule for
+ * where a path leads: a clean page path to its HTML file, a file the build made to itself, anything
+ * else to the 404 page. The build's `assets/` (hashed chunks that change with every build) always
+ * go through, so pages still being replaced during a deploy keep their scripts; a missing asset
+ * gets S3's own 403.
+ *
+ * The response side works the target out again from `event.request.uri`, so it is right whether
+ * CloudFront shows it the viewer's path or the rewritten one. Only a 200 becomes 404: a 304 (the
+ * browser's copy is current) must stay a 304.
+ */
+function pageFunctions(pagesDir: string): { viewerRequest: string; viewerResponse: string } {
+  const built = siteFiles(pagesDir).filter((f) => !f.startsWith('/assets/'));
+  const files = Object.fromEntries([...Object.values(PAGE_PATHS), ...built].map((f) => [f, 1]));
+  const target = `var pages = ${JSON.stringify(PAGE_PATHS)};
+var files = ${JSON.stringify(files)};
+function target(uri) {
+  var path = uri.length > 1 ? uri.replace(/\\/+$/, '') : uri;
+  if (pages[path]) return pages[path];
+  if (files[path] || path.indexOf('/assets/') === 0) return path;
+  return '${NOT_FOUND_PAGE}';
+}`;
+  return {
+    viewerRequest: `${target}
+function handler(event) {
+  var request = event.request;
+  request.uri = target(request.uri);
+  return request;
+}`,
+    viewerResponse: `${target}
+function handler(event) {
+  var response = event.response;
+  if (response.statusCode === 200 && target(event.request.uri) === '${NOT_FOUND_PAGE}') {
+    response.statusCode = 404;
+    response.statusDescription = 'Not Found';
+  }
+  return response;
+}`,
+  };
+}
+
+/** Every file under the built pages, as a URI path (`/account/activation.html`). */
+function siteFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? siteFiles(join(dir, entry.name), `${prefix}/${entry.name}`)
+      : [`${prefix}/${entry.name}`],
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -31,13 +32,19 @@ const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta
 
 const outdirs: string[] = [];
 
+/** A stand-in for the deployed value of the origin secret (the template holds only a reference). */
+const SECRET = 'Q7rTz0pLk3VbN8mWc2XsY5dFh1JgA6eUo9KiR4tPq0LwZ3nMbV7cX2sD8fG1hJ5k';
+
 function buildApp(context: Json, env?: { account: string; region: string }) {
   const outdir = mkdtempSync(join(tmpdir(), 'ispeks-cdk-'));
   outdirs.push(outdir);
   const app = new App({ context, outdir });
   // A stand-in for web/dist: what the stack does with the pages is under test here, not the pages.
-  mkdirSync(join(outdir, 'pages'));
+  mkdirSync(join(outdir, 'pages', 'assets'), { recursive: true });
   writeFileSync(join(outdir, 'pages', 'index.html'), '<!doctype html><title>iSPEKS</title>');
+  writeFileSync(join(outdir, 'pages', '404.html'), '<!doctype html><title>Tidak dijumpai</title>');
+  writeFileSync(join(outdir, 'pages', 'robots.txt'), 'User-agent: *');
+  writeFileSync(join(outdir, 'pages', 'assets', 'app.js'), '');
   const stack = new IspeksActivationStack(app, 'IspeksActivationStack', {
     settings: readSettings(app.node),
     pagesDir: join(outdir, 'pages'),
@@ -50,6 +57,11 @@ const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [val
 const getAttId = (value: unknown): string | undefined =>
   (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
 const refId = (value: unknown): string | undefined => (value as { Ref?: string }).Ref;
+/** The secret behind a CloudFormation dynamic reference (`{{resolve:secretsmanager:<Ref>:SecretString:::}}`). */
+function secretBehind(value: unknown): string | undefined {
+  const [prefix, ref, suffix] = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join']?.[1] ?? [];
+  return prefix === '{{resolve:secretsmanager:' && suffix === ':SecretString:::}}' ? refId(ref) : undefined;
+}
 
 let app: App;
 let template: Template;
@@ -98,6 +110,15 @@ function statementsForRoute(routeKey: string): Statement[] {
   return Object.values(resources('AWS::IAM::Policy'))
     .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => refId(role) === roleId))
     .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** The bundled index.mjs of the function behind a route, in the first synth's output. */
+function bundleFor(routeKey: string): string {
+  const hash = String((functionForRoute(routeKey).Properties.Code as { S3Key: string }).S3Key).replace(
+    '.zip',
+    '',
+  );
+  return join(outdirs[0] as string, `asset.${hash}`, 'index.mjs');
 }
 
 /** DynamoDB actions per table ("users", "tokens", ...); anything aimed elsewhere shows up under its raw resource. */
@@ -157,6 +178,14 @@ describe('IspeksActivationStack data', () => {
 });
 
 describe('IspeksActivationStack functions', () => {
+  /** What a bundle's functions/config.ts needs when it loads, with stand-in table names. */
+  const stubFunctionEnvironment = () => {
+    for (const def of tableDefinitions) vi.stubEnv(def.envVar, def.id.toLowerCase());
+    vi.stubEnv('SITE_URL', 'https://ispeks.example.gov.my');
+    vi.stubEnv('SENDER_EMAIL', 'noreply@example.gov.my');
+    vi.stubEnv('LOG_SILENT', '1');
+  };
+
   const appFunctions = () =>
     Object.values(resources('AWS::Lambda::Function')).filter(
       (fn) =>
@@ -181,26 +210,18 @@ describe('IspeksActivationStack functions', () => {
 
   it('ships bundles that load on Node and answer a request without AWS through the one error path', async () => {
     // Every bundle reads its settings at import, as in Lambda; none of these requests reaches AWS.
-    vi.stubEnv('USERS_TABLE', 'users');
-    vi.stubEnv('TOKENS_TABLE', 'tokens');
-    vi.stubEnv('SESSIONS_TABLE', 'sessions');
-    vi.stubEnv('SITE_URL', 'https://ispeks.example.gov.my');
-    vi.stubEnv('SENDER_EMAIL', 'noreply@example.gov.my');
-    vi.stubEnv('LOG_SILENT', '1');
+    stubFunctionEnvironment();
     const expected: Record<string, number> = {
       'GET /api/health': 200,
       'GET /api/auth/session': 401,
       'POST /api/auth/logout': 204,
+      // Takes no body: without a session cookie it is refused before anything is read.
+      'POST /api/account/sessions/revoke': 401,
     };
 
     for (const route of routes) {
       const routeKey = `${route.method} ${route.path}`;
-      const hash = String((functionForRoute(routeKey).Properties.Code as { S3Key: string }).S3Key).replace(
-        '.zip',
-        '',
-      );
-      const bundle = join(outdirs[0] as string, `asset.${hash}`, 'index.mjs');
-      const { handler } = (await import(bundle)) as {
+      const { handler } = (await import(bundleFor(routeKey))) as {
         handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
       };
       const answer = await handler(
@@ -220,16 +241,44 @@ describe('IspeksActivationStack functions', () => {
       if (answer.statusCode === 400) expect(JSON.parse(answer.body).errors[0].code).toBe('MALFORMED_JSON');
     }
     vi.unstubAllEnvs();
+  }, 120_000); // loads every bundle, each with its own copy of the SDK, on a shared CPU
+
+  it('ships bundles that refuse a public request without the CloudFront header before reading its body', async () => {
+    stubFunctionEnvironment();
+    vi.stubEnv('ORIGIN_VERIFY_SECRET', SECRET);
+    const route = 'POST /api/activation/verify';
+    // A fresh instance of the bundle, which reads the secret when loaded, as at a cold start.
+    const { handler } = (await import(`${pathToFileURL(bundleFor(route)).href}?origin-verify`)) as {
+      handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
+    const request = (headers: Record<string, string>) =>
+      handler(
+        {
+          version: '2.0',
+          routeKey: route,
+          rawPath: '/api/activation/verify',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: '{"not json',
+          isBase64Encoded: false,
+          requestContext: {
+            requestId: 'bundle-test',
+            http: { method: 'POST', path: '/api/activation/verify' },
+          },
+        },
+        { awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 10_000 },
+      );
+
+    const direct = await request({});
+    const viaCloudFront = await request({ 'x-origin-verify': SECRET });
+    vi.unstubAllEnvs();
+
+    expect(direct.statusCode).toBe(403);
+    expect(JSON.parse(direct.body).code).toBe('FORBIDDEN');
+    expect(viaCloudFront.statusCode).toBe(400);
   });
 
   it('keeps the common-password list out of the functions that never check a password', () => {
-    const size = (routeKey: string) => {
-      const hash = String((functionForRoute(routeKey).Properties.Code as { S3Key: string }).S3Key).replace(
-        '.zip',
-        '',
-      );
-      return statSync(join(outdirs[0] as string, `asset.${hash}`, 'index.mjs')).size;
-    };
+    const size = (routeKey: string) => statSync(bundleFor(routeKey)).size;
 
     expect(size('POST /api/activation/activate') - size('POST /api/activation/verify')).toBeGreaterThan(
       300_000,
@@ -251,7 +300,7 @@ describe('IspeksActivationStack functions', () => {
       const env = Object.fromEntries(
         Object.entries(variables).map(([k, v]) => [
           k,
-          typeof v === 'string' ? v : `deployed-${k.toLowerCase()}`,
+          typeof v === 'string' ? v : `deployed-value-of-${k.toLowerCase()}`,
         ]),
       );
 
@@ -401,6 +450,123 @@ describe('IspeksActivationStack API', () => {
   });
 });
 
+describe('IspeksActivationStack origin secret', () => {
+  const secrets = () => resources('AWS::SecretsManager::Secret');
+  const environmentOf = (routeKey: string) =>
+    (functionForRoute(routeKey).Properties.Environment as { Variables: Json }).Variables;
+  const apiOriginOf = (config: Json) => {
+    const apiBehaviour = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/api/*');
+    return (config.Origins as Json[]).find((o) => o.Id === apiBehaviour?.TargetOriginId);
+  };
+  const headerOf = (origin: Json | undefined) =>
+    (origin?.OriginCustomHeaders as Array<{ HeaderName: string; HeaderValue: unknown }> | undefined)?.find(
+      (h) => h.HeaderName === 'x-origin-verify',
+    )?.HeaderValue;
+  const distributionOf = (t: Template) =>
+    Object.values(t.findResources('AWS::CloudFront::Distribution'))[0] as Resource & { DependsOn?: string[] };
+
+  it('generates one secret in Secrets Manager, 64 letters and digits, with no value in the template', () => {
+    const all = Object.values(secrets());
+
+    expect(all).toHaveLength(1);
+    expect(all[0]?.Properties.GenerateSecretString).toMatchObject({
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+      IncludeSpace: false,
+    });
+    expect(all[0]?.Properties.SecretString).toBeUndefined();
+  });
+
+  it('has CloudFront add x-origin-verify to every /api/* origin request, as a reference to that secret', () => {
+    const config = distributionOf(template).Properties.DistributionConfig as Json;
+    const [secretId] = Object.keys(secrets());
+
+    expect(secretBehind(headerOf(apiOriginOf(config)))).toBe(secretId);
+    // The pages' origin (S3) never sees it.
+    const s3Origin = (config.Origins as Json[]).find((o) => o.S3OriginConfig !== undefined);
+    expect(headerOf(s3Origin)).toBeUndefined();
+  });
+
+  it('gives every public-route function ORIGIN_VERIFY_SECRET from that same secret', () => {
+    const [secretId] = Object.keys(secrets());
+
+    for (const route of routes.filter((r) => r.auth === 'none')) {
+      const variables = environmentOf(`${route.method} ${route.path}`);
+      expect([route.path, secretBehind(variables.ORIGIN_VERIFY_SECRET)]).toEqual([route.path, secretId]);
+      expect(variables.ORIGIN_VERIFY_SECRET_PREVIOUS).toBeUndefined();
+    }
+  });
+
+  it('leaves the IAM-authorised admin route without it: integrations sign their calls to the API directly', () => {
+    const adminRoutes = routes.filter((r) => r.auth === 'iam');
+
+    expect(adminRoutes.length).toBeGreaterThan(0);
+    for (const route of adminRoutes) {
+      const routeKey = `${route.method} ${route.path}`;
+      const deployed = Object.values(resources('AWS::ApiGatewayV2::Route')).find(
+        (r) => r.Properties.RouteKey === routeKey,
+      );
+      expect(deployed?.Properties.AuthorizationType).toBe('AWS_IAM');
+      expect(environmentOf(routeKey).ORIGIN_VERIFY_SECRET).toBeUndefined();
+    }
+  });
+
+  it('updates CloudFront only after every function that checks the header, so a new value is never refused', () => {
+    const functionIds = Object.entries(resources('AWS::Lambda::Function'))
+      .filter(
+        ([, fn]) =>
+          (fn.Properties.Environment as { Variables?: Json } | undefined)?.Variables?.ORIGIN_VERIFY_SECRET,
+      )
+      .map(([id]) => id);
+
+    expect(functionIds).toHaveLength(routes.filter((r) => r.auth === 'none').length);
+    expect(distributionOf(template).DependsOn).toEqual(expect.arrayContaining(functionIds));
+  });
+
+  it('rotates by originSecretGeneration: a new secret is sent while the previous one is still accepted', () => {
+    const generation = (n: number) => {
+      const { stack } = buildApp({ ...cdkContext, originSecretGeneration: n, 'aws:cdk:bundling-stacks': [] });
+      return Template.fromStack(stack);
+    };
+    const [first] = Object.keys(secrets());
+    const second = generation(2);
+    const third = generation(3);
+    const secretIds = (t: Template) => Object.keys(t.findResources('AWS::SecretsManager::Secret')).sort();
+    const sent = (t: Template) =>
+      secretBehind(headerOf(apiOriginOf(distributionOf(t).Properties.DistributionConfig as Json)));
+    const accepted = (t: Template) => {
+      const fn = Object.values(t.findResources('AWS::Lambda::Function')).find(
+        (f) =>
+          (f as Resource).Properties.Environment !== undefined &&
+          ((f as Resource).Properties.Environment as { Variables: Json }).Variables.ORIGIN_VERIFY_SECRET !==
+            undefined,
+      ) as Resource;
+      const variables = (fn.Properties.Environment as { Variables: Json }).Variables;
+      return [
+        secretBehind(variables.ORIGIN_VERIFY_SECRET),
+        secretBehind(variables.ORIGIN_VERIFY_SECRET_PREVIOUS),
+      ];
+    };
+
+    // Generation 2 keeps generation 1's secret (same logical id) and adds a new one.
+    expect(secretIds(second)).toHaveLength(2);
+    expect(secretIds(second)).toContain(first);
+    const [newest] = secretIds(second).filter((id) => id !== first);
+    expect(sent(second)).toBe(newest);
+    expect(accepted(second)).toEqual([newest, first]);
+    // Generation 3 drops generation 1: it is no longer accepted anywhere.
+    expect(secretIds(third)).not.toContain(first);
+    expect(secretIds(third)).toContain(newest);
+    expect(accepted(third)[1]).toBe(newest);
+  });
+
+  it('refuses a generation below 1', () => {
+    const bad = new App({ context: { ...cdkContext, originSecretGeneration: '0' } });
+
+    expect(() => readSettings(bad.node)).toThrow(/originSecretGeneration: must be at least 1/);
+  });
+});
+
 describe('IspeksActivationStack pages', () => {
   const distributionConfig = () =>
     Object.values(resources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig as Json;
@@ -504,13 +670,35 @@ describe('IspeksActivationStack pages', () => {
     expect(apiOrigin?.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only' });
   });
 
+  /** The default behaviour's CloudFront functions (plain ES5 for the CloudFront runtime), run here on sample events. */
+  function pageFunctions() {
+    const associations = (distributionConfig().DefaultCacheBehavior as Json).FunctionAssociations as Array<{
+      EventType: string;
+      FunctionARN: unknown;
+    }>;
+    const handlerFor = (eventType: string) => {
+      const id = getAttId(associations.find((a) => a.EventType === eventType)?.FunctionARN);
+      const code = String(resources('AWS::CloudFront::Function')[id ?? '']?.Properties.FunctionCode);
+      return new Function(`${code}\nreturn handler;`)() as (event: unknown) => {
+        uri?: string;
+        statusCode?: number;
+      };
+    };
+    const [onRequest, onResponse] = [handlerFor('viewer-request'), handlerFor('viewer-response')];
+    const uriFor = (uri: string) =>
+      onRequest({ context: { eventType: 'viewer-request' }, request: { uri } }).uri;
+    /** The status the viewer gets when S3 answered `status` to a viewer request for `uri`. */
+    const statusFor = (uri: string, status = 200) =>
+      onResponse({
+        context: { eventType: 'viewer-response' },
+        request: { uri },
+        response: { statusCode: status, statusDescription: 'OK', headers: {} },
+      }).statusCode;
+    return { uriFor, statusFor };
+  }
+
   it('maps clean page paths to their HTML files on viewer request', () => {
-    const [pageFunction] = Object.values(resources('AWS::CloudFront::Function'));
-    // The function is plain ES5 for the CloudFront runtime; run it here on sample requests.
-    const handler = new Function(
-      `${String(pageFunction?.Properties.FunctionCode)}\nreturn handler;`,
-    )() as (event: { request: { uri: string } }) => { uri: string };
-    const uriFor = (uri: string) => handler({ request: { uri } }).uri;
+    const { uriFor } = pageFunctions();
 
     expect(uriFor('/account/activation')).toBe('/account/activation.html');
     expect(uriFor('/account/activation/')).toBe('/account/activation.html');
@@ -518,9 +706,41 @@ describe('IspeksActivationStack pages', () => {
     expect(uriFor('/account/request')).toBe('/account/request.html');
     expect(uriFor('/')).toBe('/index.html');
     expect(uriFor('/assets/app.js')).toBe('/assets/app.js');
+    expect(uriFor('/robots.txt')).toBe('/robots.txt');
     expect(distributionConfig().DefaultCacheBehavior).toMatchObject({
-      FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+      FunctionAssociations: expect.arrayContaining([
+        expect.objectContaining({ EventType: 'viewer-request' }),
+      ]),
     });
+  });
+
+  it('answers a path that is no page with /404.html and status 404', () => {
+    const { uriFor, statusFor } = pageFunctions();
+    const missing = ['/tiada', '/account/nope', '/account', '/nope.html', '/index.htm', '/api'];
+
+    for (const uri of missing) expect([uri, uriFor(uri)]).toEqual([uri, '/404.html']);
+    // The response side says 404 whether CloudFront shows it the viewer's path or the rewritten one.
+    for (const uri of [...missing, '/404.html']) expect([uri, statusFor(uri)]).toEqual([uri, 404]);
+    for (const uri of ['/', '/account/activation', '/index.html', '/robots.txt', '/assets/app.js']) {
+      expect([uri, statusFor(uri)]).toEqual([uri, 200]);
+    }
+    // A browser's revalidated copy stays a 304; a missing asset keeps S3's own answer.
+    expect(statusFor('/tiada', 304)).toBe(304);
+    expect(uriFor('/assets/chunks/chunk-OLD.js')).toBe('/assets/chunks/chunk-OLD.js');
+    expect(distributionConfig().DefaultCacheBehavior).toMatchObject({
+      FunctionAssociations: expect.arrayContaining([
+        expect.objectContaining({ EventType: 'viewer-response' }),
+      ]),
+    });
+  });
+
+  it('keeps the API answers its own: no distribution-wide error pages, no page function on /api/*', () => {
+    const config = distributionConfig();
+    const apiBehaviour = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/api/*');
+
+    // CustomErrorResponses would also replace the API's 403 and 404 problem+json with the HTML page.
+    expect(config.CustomErrorResponses).toBeUndefined();
+    expect(apiBehaviour?.FunctionAssociations).toBeUndefined();
   });
 });
 
