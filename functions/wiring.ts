@@ -14,10 +14,10 @@ import { makeRecovery } from '#domain/use-cases/recovery.ts';
 import { makeRegisterUser } from '#domain/use-cases/register-user.ts';
 import { makeResendActivation } from '#domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '#domain/use-cases/send-link.ts';
-import { makeSignIn } from '#domain/use-cases/sign-in.ts';
+import { makeSessions, makeSignIn } from '#domain/use-cases/sign-in.ts';
 import { makeVerifyActivation } from '#domain/use-cases/verify-activation.ts';
 import { describeError, log } from '#http/logger.ts';
-import { type Config, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 
 /** Builds a value on first use, once per process (cold start), and only if this function uses it. */
 function once<T>(build: () => T): () => T {
@@ -34,141 +34,174 @@ function once<T>(build: () => T): () => T {
 
 /**
  * The composition root: builds the adapters from the checked configuration and hands each use
- * case its ports. Handlers call one of the use-case factories at module scope; every piece is
- * built lazily, so a function makes only the clients and repositories its own use case needs.
+ * case its ports. Every piece is a lazy module-level value marked pure, so a handler's bundle
+ * holds only what its own use case reaches (esbuild drops the rest: no SES client in a function
+ * that sends no e-mail, no password list where no password is checked), and the work happens
+ * once per cold start, on first use.
  */
-export function composition(config: Config) {
-  const clock = systemClock;
-  const random = cryptoRandom;
-  const db = once(() =>
-    makeDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
-  );
-  const users = once(() => dynamoUserRepository(db(), config.USERS_TABLE));
-  const links = once(() =>
-    dynamoLinkStore(db(), {
-      users: config.USERS_TABLE,
-      tokens: config.TOKENS_TABLE,
-      attempts: config.ATTEMPTS_TABLE,
-    }),
-  );
-  const sessions = once(() => dynamoSessionStore(db(), config.SESSIONS_TABLE));
-  const guesses = once(() =>
-    dynamoGuessBudget(db(), config.ATTEMPTS_TABLE, {
-      maxGuesses: config.LOGIN_MAX_FAILURES,
-      lockSeconds: config.LOGIN_LOCK_SECONDS,
-    }),
-  );
-  const mailer = once(() =>
-    sesv2Mailer(makeSesClient({ region: config.AWS_REGION, endpoint: config.SES_ENDPOINT }), {
-      senderEmail: config.SENDER_EMAIL,
-      senderName: config.SENDER_NAME,
-    }),
-  );
-  const hasher = once(() => bcryptHasher(config.BCRYPT_COST));
-  // Answers are hashed too, two cost steps lower: three per activation, and an answer is never a
-  // sign-in secret on its own.
-  const answerHasher = once(() => bcryptHasher(Math.max(4, config.BCRYPT_COST - 2)));
-  const passwordPolicy = makePasswordPolicy(config.PASSWORD_MIN_LENGTH, config.PASSWORD_COMPOSITION);
-  const pacing = { cooldownSeconds: config.RESEND_COOLDOWN_SECONDS, maxPerHour: config.RESEND_MAX_PER_HOUR };
-  /** What enumeration protection and best-effort notices keep from an answer still goes to the log. */
-  const report = (what: string, error: unknown) => log('warn', what, describeError(error));
+const config = /* @__PURE__ */ once(() => loadConfig());
+const clock = systemClock;
+const random = cryptoRandom;
+const db = /* @__PURE__ */ once(() =>
+  makeDocumentClient({ region: config().AWS_REGION, endpoint: config().DYNAMODB_ENDPOINT }),
+);
+const users = /* @__PURE__ */ once(() => dynamoUserRepository(db(), config().USERS_TABLE));
+const links = /* @__PURE__ */ once(() =>
+  dynamoLinkStore(db(), {
+    users: config().USERS_TABLE,
+    tokens: config().TOKENS_TABLE,
+    attempts: config().ATTEMPTS_TABLE,
+  }),
+);
+const sessions = /* @__PURE__ */ once(() => dynamoSessionStore(db(), config().SESSIONS_TABLE));
+const guesses = /* @__PURE__ */ once(() =>
+  dynamoGuessBudget(db(), config().ATTEMPTS_TABLE, {
+    maxGuesses: config().LOGIN_MAX_FAILURES,
+    lockSeconds: config().LOGIN_LOCK_SECONDS,
+  }),
+);
+const mailer = /* @__PURE__ */ once(() =>
+  sesv2Mailer(makeSesClient({ region: config().AWS_REGION, endpoint: config().SES_ENDPOINT }), {
+    senderEmail: config().SENDER_EMAIL,
+    senderName: config().SENDER_NAME,
+  }),
+);
+const hasher = /* @__PURE__ */ once(() => bcryptHasher(config().BCRYPT_COST));
+// Answers are hashed too, two cost steps lower: three per activation, and an answer is never a
+// sign-in secret on its own.
+const answerHasher = /* @__PURE__ */ once(() => bcryptHasher(Math.max(4, config().BCRYPT_COST - 2)));
+const passwordPolicy = /* @__PURE__ */ once(() =>
+  makePasswordPolicy(config().PASSWORD_MIN_LENGTH, config().PASSWORD_COMPOSITION),
+);
+const pacing = /* @__PURE__ */ once(() => ({
+  cooldownSeconds: config().RESEND_COOLDOWN_SECONDS,
+  maxPerHour: config().RESEND_MAX_PER_HOUR,
+}));
+/** What enumeration protection and best-effort notices keep from an answer still goes to the log. */
+const report = (what: string, error: unknown) => log('warn', what, describeError(error));
 
-  const sendLink = once(() =>
-    makeSendLink({
-      users: users(),
-      links: links(),
-      mailer: mailer(),
-      clock,
-      random,
-      settings: {
-        ACTIVATION: { siteUrl: config.SITE_URL, ttlSeconds: config.ACTIVATION_TOKEN_TTL_SECONDS, pacing },
-        RECOVERY: { siteUrl: config.SITE_URL, ttlSeconds: config.RECOVERY_TOKEN_TTL_SECONDS, pacing },
+const sendLink = /* @__PURE__ */ once(() =>
+  makeSendLink({
+    users: users(),
+    links: links(),
+    mailer: mailer(),
+    clock,
+    random,
+    settings: {
+      ACTIVATION: {
+        siteUrl: config().SITE_URL,
+        ttlSeconds: config().ACTIVATION_TOKEN_TTL_SECONDS,
+        pacing: pacing(),
       },
-    }),
-  );
-  const signIn = once(() =>
-    makeSignIn({
-      users: users(),
-      sessions: sessions(),
-      guesses: guesses(),
-      hasher: hasher(),
-      mailer: mailer(),
-      clock,
-      random,
-      report,
-      settings: {
-        maxFailures: config.LOGIN_MAX_FAILURES,
-        lockSeconds: config.LOGIN_LOCK_SECONDS,
-        sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
-        sessionMaxSeconds: config.SESSION_MAX_SECONDS,
-        siteUrl: config.SITE_URL,
-        lockAnswerMinMs: config.ENUMERATION_MIN_RESPONSE_MS,
-        passwordPolicy,
+      RECOVERY: {
+        siteUrl: config().SITE_URL,
+        ttlSeconds: config().RECOVERY_TOKEN_TTL_SECONDS,
+        pacing: pacing(),
       },
-    }),
-  );
+    },
+  }),
+);
 
-  return {
-    resendActivation: () =>
-      makeResendActivation({
-        users: users(),
-        mailer: mailer(),
-        clock,
-        sendLink: sendLink(),
-        report,
-        settings: {
-          siteUrl: config.SITE_URL,
-          tokenTtlSeconds: config.ACTIVATION_TOKEN_TTL_SECONDS,
-          pacing,
-          enumerationProtection: config.ENUMERATION_PROTECTION,
-          minResponseMs: config.ENUMERATION_MIN_RESPONSE_MS,
-        },
-      }),
-    verifyActivation: () => makeVerifyActivation({ activations: links(), clock, passwordPolicy }),
-    activateAccount: () =>
-      makeActivateAccount({
-        activations: links(),
-        clock,
-        passwordPolicy,
-        hasher: hasher(),
-        answerHasher: answerHasher(),
-      }),
-    registerUser: () => makeRegisterUser({ users: users(), clock }),
-    signIn,
-    recovery: () =>
-      makeRecovery({
-        users: users(),
-        recoveries: links(),
-        guesses: guesses(),
-        hasher: hasher(),
-        answerHasher: answerHasher(),
-        mailer: mailer(),
-        clock,
-        sendLink: sendLink(),
-        report,
-        settings: {
-          siteUrl: config.SITE_URL,
-          tokenTtlSeconds: config.RECOVERY_TOKEN_TTL_SECONDS,
-          passwordPolicy,
-          lockSeconds: config.LOGIN_LOCK_SECONDS,
-          minResponseMs: config.ENUMERATION_MIN_RESPONSE_MS,
-        },
-      }),
-    changePassword: () =>
-      makeChangePassword({
-        accounts: dynamoAccountStore(db(), { users: config.USERS_TABLE, sessions: config.SESSIONS_TABLE }),
-        guesses: guesses(),
-        hasher: hasher(),
-        mailer: mailer(),
-        clock,
-        caller: signIn().caller,
-        report,
-        settings: { siteUrl: config.SITE_URL, passwordPolicy, lockSeconds: config.LOGIN_LOCK_SECONDS },
-      }),
-    passwordCheck: () =>
-      makePasswordCheck({ links: links(), clock, caller: signIn().caller, passwordPolicy }),
-  };
-}
+export const signIn = /* @__PURE__ */ once(() =>
+  makeSignIn({
+    users: users(),
+    sessions: sessions(),
+    guesses: guesses(),
+    hasher: hasher(),
+    mailer: mailer(),
+    clock,
+    random,
+    report,
+    settings: {
+      maxFailures: config().LOGIN_MAX_FAILURES,
+      lockSeconds: config().LOGIN_LOCK_SECONDS,
+      sessionMaxSeconds: config().SESSION_MAX_SECONDS,
+      siteUrl: config().SITE_URL,
+      lockAnswerMinMs: config().ENUMERATION_MIN_RESPONSE_MS,
+    },
+  }),
+);
 
-/** The Lambda environment's composition, built once per cold start. */
-export const wired = once(() => composition(loadConfig()));
+export const sessionsOf = /* @__PURE__ */ once(() =>
+  makeSessions({
+    users: users(),
+    sessions: sessions(),
+    clock,
+    settings: { sessionIdleSeconds: config().SESSION_IDLE_SECONDS, passwordPolicy: passwordPolicy() },
+  }),
+);
+
+export const resendActivation = /* @__PURE__ */ once(() =>
+  makeResendActivation({
+    users: users(),
+    mailer: mailer(),
+    clock,
+    sendLink: sendLink(),
+    report,
+    settings: {
+      siteUrl: config().SITE_URL,
+      tokenTtlSeconds: config().ACTIVATION_TOKEN_TTL_SECONDS,
+      pacing: pacing(),
+      enumerationProtection: config().ENUMERATION_PROTECTION,
+      minResponseMs: config().ENUMERATION_MIN_RESPONSE_MS,
+    },
+  }),
+);
+
+export const verifyActivation = /* @__PURE__ */ once(() =>
+  makeVerifyActivation({ activations: links(), clock, passwordPolicy: passwordPolicy() }),
+);
+
+export const activateAccount = /* @__PURE__ */ once(() =>
+  makeActivateAccount({
+    activations: links(),
+    clock,
+    passwordPolicy: passwordPolicy(),
+    hasher: hasher(),
+    answerHasher: answerHasher(),
+  }),
+);
+
+export const registerUser = /* @__PURE__ */ once(() => makeRegisterUser({ users: users(), clock }));
+
+export const recovery = /* @__PURE__ */ once(() =>
+  makeRecovery({
+    users: users(),
+    recoveries: links(),
+    guesses: guesses(),
+    hasher: hasher(),
+    answerHasher: answerHasher(),
+    mailer: mailer(),
+    clock,
+    sendLink: sendLink(),
+    report,
+    settings: {
+      siteUrl: config().SITE_URL,
+      tokenTtlSeconds: config().RECOVERY_TOKEN_TTL_SECONDS,
+      passwordPolicy: passwordPolicy(),
+      lockSeconds: config().LOGIN_LOCK_SECONDS,
+      minResponseMs: config().ENUMERATION_MIN_RESPONSE_MS,
+    },
+  }),
+);
+
+export const changePassword = /* @__PURE__ */ once(() =>
+  makeChangePassword({
+    accounts: dynamoAccountStore(db(), { users: config().USERS_TABLE, sessions: config().SESSIONS_TABLE }),
+    guesses: guesses(),
+    hasher: hasher(),
+    mailer: mailer(),
+    clock,
+    caller: sessionsOf().caller,
+    report,
+    settings: {
+      siteUrl: config().SITE_URL,
+      passwordPolicy: passwordPolicy(),
+      lockSeconds: config().LOGIN_LOCK_SECONDS,
+    },
+  }),
+);
+
+export const passwordCheck = /* @__PURE__ */ once(() =>
+  makePasswordCheck({ links: links(), clock, caller: sessionsOf().caller, passwordPolicy: passwordPolicy() }),
+);

@@ -12,7 +12,13 @@ import { IspeksFunction } from './ispeks-function.ts';
 import type { OriginSecret } from './origin-secret.ts';
 import { routes } from './routes.ts';
 import { functionEnvironment, type Settings } from './settings.ts';
-import { attemptsTable, sessionsTable, type TableDefinition, tokensTable, usersTable } from './table-definitions.ts';
+import {
+  attemptsTable,
+  sessionsTable,
+  type TableDefinition,
+  tokensTable,
+  usersTable,
+} from './table-definitions.ts';
 
 /** What each handler may touch. A route without an entry here fails the synth. */
 interface Permissions {
@@ -104,7 +110,8 @@ const permissions: Readonly<Record<string, Permissions>> = {
     ],
   },
   'check-password': {
-    description: 'Checks a password against the common-password list and the officer data of a link or session',
+    description:
+      'Checks a password against the common-password list and the officer data of a link or session',
     tables: [
       [tokensTable, ['GetItem']],
       [sessionsTable, ['UpdateItem', 'DeleteItem']],

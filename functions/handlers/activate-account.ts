@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { activateAccountSchema } from './activate-account.schema.ts';
 
-const activateAccount = wired().activateAccount();
+const activateAccount = wiring.activateAccount();
 
 /** POST /api/activation/activate — set answers and password; exactly once per token. */
 export const handler = jsonEndpoint(activateAccountSchema, async (input) => ({

@@ -1,9 +1,9 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
 import { readSessionId } from '#http/session-cookie.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { changePasswordSchema } from './change-password.schema.ts';
 
-const changePassword = wired().changePassword();
+const changePassword = wiring.changePassword();
 
 /** POST /api/account/password — signed in: current password, new one twice; other sessions end. */
 export const handler = jsonEndpoint(changePasswordSchema, async (input, event) => ({

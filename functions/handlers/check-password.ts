@@ -1,9 +1,9 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
 import { readSessionId } from '#http/session-cookie.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { checkPasswordSchema } from './check-password.schema.ts';
 
-const passwordCheck = wired().passwordCheck();
+const passwordCheck = wiring.passwordCheck();
 
 /** POST /api/password-policy/check — the rules the page cannot judge alone, as the officer types. */
 export const handler = jsonEndpoint(checkPasswordSchema, async (input, event) => ({

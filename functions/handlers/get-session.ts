@@ -1,8 +1,8 @@
 import { plainEndpoint } from '#http/endpoint.ts';
 import { readSessionId } from '#http/session-cookie.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 
-const { currentSession } = wired().signIn();
+const { currentSession } = wiring.sessionsOf();
 
 /** GET /api/auth/session — who is signed in; extends the idle timer. */
 export const handler = plainEndpoint(async (event) => ({

@@ -1,9 +1,9 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
 import { sessionCookie } from '#http/session-cookie.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { loginSchema } from './login.schema.ts';
 
-const { login } = wired().signIn();
+const { login } = wiring.signIn();
 
 /** POST /api/auth/login — one generic failure; a new server-side session on success. */
 export const handler = jsonEndpoint(loginSchema, async (input) => {

@@ -1,8 +1,8 @@
 import { plainEndpoint } from '#http/endpoint.ts';
 import { clearedSessionCookie, readSessionId } from '#http/session-cookie.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 
-const { logout } = wired().signIn();
+const { logout } = wiring.sessionsOf();
 
 /** POST /api/auth/logout — ends the session server-side and clears the cookie. */
 export const handler = plainEndpoint(async (event) => {

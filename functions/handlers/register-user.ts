@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { registerUserSchema } from './register-user.schema.ts';
 
-const registerUser = wired().registerUser();
+const registerUser = wiring.registerUser();
 
 /** POST /api/admin/users — an administrator registers an officer (IAM-authorized route). */
 export const handler = jsonEndpoint(registerUserSchema, async (input) => {

@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { requestRecoverySchema } from './request-recovery.schema.ts';
 
-const { requestRecovery } = wired().recovery();
+const { requestRecovery } = wiring.recovery();
 
 /** POST /api/recovery/request — Lupa Kata Laluan: always 202, alike for every ID. */
 export const handler = jsonEndpoint(requestRecoverySchema, async (input) => ({

@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { resendActivationSchema } from './resend-activation.schema.ts';
 
-const resendActivation = wired().resendActivation();
+const resendActivation = wiring.resendActivation();
 
 /** POST /api/activation/resend — send (or send again) the activation e-mail. */
 export const handler = jsonEndpoint(resendActivationSchema, async (input) => ({

@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { resetPasswordSchema } from './reset-password.schema.ts';
 
-const { resetPassword } = wired().recovery();
+const { resetPassword } = wiring.recovery();
 
 /** POST /api/recovery/reset — two answers and a new password; exactly once per link. */
 export const handler = jsonEndpoint(resetPasswordSchema, async (input) => ({

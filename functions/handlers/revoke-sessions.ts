@@ -1,8 +1,8 @@
 import { plainEndpoint } from '#http/endpoint.ts';
 import { clearedSessionCookie, readSessionId } from '#http/session-cookie.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 
-const { endAllSessions } = wired().signIn();
+const { endAllSessions } = wiring.sessionsOf();
 
 /** POST /api/account/sessions/revoke — signs the officer out everywhere, this session included. */
 export const handler = plainEndpoint(async (event) => {

@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { verifyActivationSchema } from './verify-activation.schema.ts';
 
-const verifyActivation = wired().verifyActivation();
+const verifyActivation = wiring.verifyActivation();
 
 /** POST /api/activation/verify — what the activation page shows; consumes nothing. */
 export const handler = jsonEndpoint(verifyActivationSchema, async (input) => ({

@@ -1,8 +1,8 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
-import { wired } from '../wiring.ts';
+import * as wiring from '../wiring.ts';
 import { verifyRecoverySchema } from './verify-recovery.schema.ts';
 
-const { verifyRecovery } = wired().recovery();
+const { verifyRecovery } = wiring.recovery();
 
 /** POST /api/recovery/verify — the officer's name and the link's two questions; consumes nothing. */
 export const handler = jsonEndpoint(verifyRecoverySchema, async (input) => ({

@@ -348,9 +348,37 @@ describe('IspeksActivationStack least privilege', () => {
       tokens: ['GetItem', 'UpdateItem'],
       users: ['GetItem', 'UpdateItem'],
     },
-    'POST /api/auth/login': { users: ['GetItem', 'UpdateItem'], sessions: ['PutItem'] },
-    'GET /api/auth/session': { sessions: ['DeleteItem', 'GetItem', 'UpdateItem'] },
+    'POST /api/auth/login': {
+      users: ['GetItem', 'UpdateItem'],
+      sessions: ['PutItem'],
+      attempts: ['GetItem', 'UpdateItem'],
+    },
+    'GET /api/auth/session': { sessions: ['DeleteItem', 'UpdateItem'], users: ['GetItem'] },
     'POST /api/auth/logout': { sessions: ['DeleteItem'] },
+    'POST /api/recovery/request': {
+      users: ['GetItem', 'UpdateItem'],
+      tokens: ['DeleteItem', 'PutItem'],
+    },
+    'POST /api/recovery/verify': { tokens: ['GetItem'] },
+    'POST /api/recovery/reset': {
+      tokens: ['GetItem', 'UpdateItem'],
+      users: ['GetItem', 'UpdateItem'],
+      attempts: ['DeleteItem', 'GetItem', 'UpdateItem'],
+    },
+    'POST /api/account/password': {
+      sessions: ['DeleteItem', 'UpdateItem'],
+      users: ['GetItem', 'UpdateItem'],
+      attempts: ['GetItem', 'UpdateItem'],
+    },
+    'POST /api/account/sessions/revoke': {
+      sessions: ['DeleteItem', 'UpdateItem'],
+      users: ['GetItem', 'UpdateItem'],
+    },
+    'POST /api/password-policy/check': {
+      tokens: ['GetItem'],
+      sessions: ['DeleteItem', 'UpdateItem'],
+      users: ['GetItem'],
+    },
     'POST /api/admin/users': { users: ['PutItem'] },
     'GET /api/health': {},
   };
@@ -372,21 +400,31 @@ describe('IspeksActivationStack least privilege', () => {
     expect(dynamoDbAccess(statementsForRoute('GET /api/health'))).toEqual({});
   });
 
-  it('lets only the resend function send e-mail, and only as the configured sender', () => {
+  /** The functions whose use cases send e-mail (links, and the lock and password-changed notices). */
+  const sendsEmail = [
+    'POST /api/activation/resend',
+    'POST /api/auth/login',
+    'POST /api/recovery/request',
+    'POST /api/recovery/reset',
+    'POST /api/account/password',
+  ];
+
+  it('lets only the functions that mail send e-mail, and only as the configured sender', () => {
     const sender = String(cdkContext.senderEmail);
     const domain = sender.split('@')[1];
     const sesActionsOf = (routeKey: string) =>
       statementsForRoute(routeKey).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
 
-    const resend = sesActionsOf('POST /api/activation/resend');
-
-    expect(resend).toHaveLength(1);
-    expect(resend[0]?.Action).toBe('ses:SendEmail');
-    const identities = asArray(resend[0]?.Resource).map((r) => JSON.stringify(r));
-    expect(identities).toHaveLength(2);
-    expect(identities[0]).toContain(`:identity/${sender}`);
-    expect(identities[1]).toContain(`:identity/${domain}`);
-    for (const route of routes.filter((r) => r.handler !== 'resend-activation')) {
+    for (const routeKey of sendsEmail) {
+      const statements = sesActionsOf(routeKey);
+      expect(statements, routeKey).toHaveLength(1);
+      expect(statements[0]?.Action).toBe('ses:SendEmail');
+      const identities = asArray(statements[0]?.Resource).map((r) => JSON.stringify(r));
+      expect(identities).toHaveLength(2);
+      expect(identities[0]).toContain(`:identity/${sender}`);
+      expect(identities[1]).toContain(`:identity/${domain}`);
+    }
+    for (const route of routes.filter((r) => !sendsEmail.includes(`${r.method} ${r.path}`))) {
       expect(sesActionsOf(`${route.method} ${route.path}`)).toEqual([]);
     }
   });

@@ -6,7 +6,7 @@ import { makeRecovery } from '../../functions/domain/use-cases/recovery.ts';
 import { makeRegisterUser } from '../../functions/domain/use-cases/register-user.ts';
 import { makeResendActivation } from '../../functions/domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '../../functions/domain/use-cases/send-link.ts';
-import { makeSignIn } from '../../functions/domain/use-cases/sign-in.ts';
+import { makeSessions, makeSignIn } from '../../functions/domain/use-cases/sign-in.ts';
 import { makeVerifyActivation } from '../../functions/domain/use-cases/verify-activation.ts';
 import type { User } from '../../functions/domain/user.ts';
 import {
@@ -99,12 +99,16 @@ export function world(options: WorldOptions = {}) {
     settings: {
       maxFailures: settings.maxFailures,
       lockSeconds: settings.lockSeconds,
-      sessionIdleSeconds: settings.sessionIdleSeconds,
       sessionMaxSeconds: settings.sessionMaxSeconds,
       siteUrl: settings.siteUrl,
       lockAnswerMinMs: settings.minResponseMs,
-      passwordPolicy: settings.passwordPolicy,
     },
+  });
+  const sessionsOf = makeSessions({
+    users,
+    sessions,
+    clock,
+    settings: { sessionIdleSeconds: settings.sessionIdleSeconds, passwordPolicy: settings.passwordPolicy },
   });
 
   return {
@@ -143,7 +147,8 @@ export function world(options: WorldOptions = {}) {
       passwordPolicy: settings.passwordPolicy,
     }),
     registerUser: makeRegisterUser({ users, clock }),
-    signIn,
+    /** Sign-in and the session use cases together, as the pages meet them. */
+    signIn: { ...signIn, ...sessionsOf },
     recovery: makeRecovery({
       users,
       recoveries: links,
@@ -168,7 +173,7 @@ export function world(options: WorldOptions = {}) {
       hasher,
       mailer,
       clock,
-      caller: signIn.caller,
+      caller: sessionsOf.caller,
       report,
       settings: {
         siteUrl: settings.siteUrl,
@@ -179,7 +184,7 @@ export function world(options: WorldOptions = {}) {
     passwordCheck: makePasswordCheck({
       links,
       clock,
-      caller: signIn.caller,
+      caller: sessionsOf.caller,
       passwordPolicy: settings.passwordPolicy,
     }),
     /** The token of the latest e-mail of `kind` sent to `to` (any address when omitted). */

@@ -20,10 +20,8 @@ import { checkGuess } from './guess.ts';
 export interface SignInSettings {
   maxFailures: number;
   lockSeconds: number;
-  sessionIdleSeconds: number;
   sessionMaxSeconds: number;
   siteUrl: string;
-  passwordPolicy: PasswordPolicy;
   /**
    * Floor on the answer that locks an ID: only an active account's lock sends the officer a
    * notice, and the time that takes must not tell which IDs are accounts.
@@ -51,13 +49,12 @@ export interface Caller {
 }
 
 /**
- * Sign-in, the current session and sign-out. Every ID (unknown, pending, active) spends one
+ * Sign-in. Every ID (unknown, pending, active) spends one
  * claimed guess and one bcrypt comparison, so answers and their timing tell nothing; five wrong
  * guesses lock the ID for the lock window.
  */
 export function makeSignIn(deps: SignInDeps) {
   const { users, sessions, guesses, hasher, mailer, clock, random, settings, report } = deps;
-  const passwordPolicy = describePolicy(settings.passwordPolicy);
   let dummyHash: Promise<string> | undefined;
   const dummy = () => {
     dummyHash ??= hasher.hash(Buffer.from(random.bytes(16)).toString('hex'));
@@ -116,6 +113,22 @@ export function makeSignIn(deps: SignInDeps) {
     return { sessionId, user: sessionUser(user), maxAgeSeconds: settings.sessionMaxSeconds };
   }
 
+  return { login };
+}
+
+export interface SessionDeps {
+  users: UserRepository;
+  sessions: SessionStore;
+  clock: Clock;
+  settings: { sessionIdleSeconds: number; passwordPolicy: PasswordPolicy };
+}
+
+/**
+ * The signed-in caller, the current session and signing out. Apart from sign-in so that the many
+ * functions that only look at a session carry no hasher, guess budget or mailer.
+ */
+export function makeSessions({ users, sessions, clock, settings }: SessionDeps) {
+  const passwordPolicy = describePolicy(settings.passwordPolicy);
   /**
    * The signed-in caller, or `UnauthenticatedError`. Every request counts as activity: idle time
    * is measured from the last request, not from an occasional write.
@@ -150,5 +163,5 @@ export function makeSignIn(deps: SignInDeps) {
     await users.endAllSessions(user.icNumber);
   }
 
-  return { login, caller, currentSession, logout, endAllSessions };
+  return { caller, currentSession, logout, endAllSessions };
 }
