@@ -96,6 +96,24 @@ export function dynamoLinkStore(
     },
   });
 
+  /**
+   * The user's side of spending a link: `update`, on condition that the user still holds the link
+   * (status and current token, as `holderRefusal` says), with the link's own fields removed.
+   */
+  const holderUpdate = (token: TokenRecord, update: string, values: Record<string, unknown>) => {
+    const fields = LINK_FIELDS[token.purpose];
+    return {
+      Update: {
+        TableName: tables.users,
+        Key: { icNumber: token.icNumber },
+        UpdateExpression: `${update} REMOVE ${fields.hash}, ${fields.issuedAt}, ${fields.expiresAt}`,
+        ConditionExpression: `#status = :holder AND ${fields.hash} = :token`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':holder': fields.holderStatus, ':token': token.tokenHash, ...values },
+      },
+    };
+  };
+
   return {
     async find(tokenHash) {
       try {
@@ -201,47 +219,27 @@ export function dynamoLinkStore(
     async activate({ token, now, passwordHash, securityAnswers }) {
       await spendLink(token, now, [
         spendToken(token, now),
-        {
-          Update: {
-            TableName: tables.users,
-            Key: { icNumber: token.icNumber },
-            UpdateExpression:
-              'SET #status = :active, activatedAt = :now, passwordHash = :password, securityAnswers = :answers REMOVE activationTokenHash, activationTokenIssuedAt, activationTokenExpiresAt',
-            ConditionExpression: '#status = :pending AND activationTokenHash = :token',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':active': 'ACTIVE',
-              ':pending': 'PENDING',
-              ':now': now.toISOString(),
-              ':password': passwordHash,
-              ':answers': securityAnswers,
-              ':token': token.tokenHash,
-            },
+        holderUpdate(
+          token,
+          'SET #status = :active, activatedAt = :now, passwordHash = :password, securityAnswers = :answers',
+          {
+            ':active': 'ACTIVE',
+            ':now': now.toISOString(),
+            ':password': passwordHash,
+            ':answers': securityAnswers,
           },
-        },
+        ),
       ]);
     },
 
     async resetPassword({ token, now, passwordHash, guessSubjects }) {
       await spendLink(token, now, [
         spendToken(token, now),
-        {
-          Update: {
-            TableName: tables.users,
-            Key: { icNumber: token.icNumber },
-            UpdateExpression:
-              'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one REMOVE recoveryTokenHash, recoveryTokenIssuedAt, recoveryTokenExpiresAt',
-            ConditionExpression: '#status = :active AND recoveryTokenHash = :token',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':active': 'ACTIVE',
-              ':now': now.toISOString(),
-              ':password': passwordHash,
-              ':token': token.tokenHash,
-              ':one': 1,
-            },
-          },
-        },
+        holderUpdate(token, 'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one', {
+          ':now': now.toISOString(),
+          ':password': passwordHash,
+          ':one': 1,
+        }),
         ...guessSubjects.map((subject) => ({ Delete: { TableName: tables.attempts, Key: { subject } } })),
       ]);
     },

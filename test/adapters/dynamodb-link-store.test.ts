@@ -308,13 +308,13 @@ describe('dynamoLinkStore.activate', () => {
       Key: { icNumber: '900101145678' },
       ExpressionAttributeValues: {
         ':active': 'ACTIVE',
-        ':pending': 'PENDING',
+        ':holder': 'PENDING',
         ':token': issued.tokenHash,
         ':password': activation.passwordHash,
         ':answers': activation.securityAnswers,
       },
     });
-    expect(activateUser?.Update?.ConditionExpression).toContain('#status = :pending');
+    expect(activateUser?.Update?.ConditionExpression).toContain('#status = :holder');
     expect(activateUser?.Update?.ConditionExpression).toContain('activationTokenHash = :token');
   });
 
@@ -418,5 +418,71 @@ describe('dynamoLinkStore.activate', () => {
 
     // Assert
     await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+});
+
+describe('dynamoLinkStore for recovery links', () => {
+  const recovery = tokenRecord({ purpose: 'RECOVERY', questionIds: ['mother-name', 'first-car'] });
+
+  it('replaces the recovery link on the recovery fields, for an active holder, from revision 0 when none was written', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.replaceToken(user({ status: 'ACTIVE', recoveryTokenHash: 'old-recovery' }), recovery, [1]);
+
+    // Assert
+    const [, update, remove] = transactItems();
+    expect(update?.Update?.UpdateExpression).toContain('recoveryTokenHash = :token');
+    expect(update?.Update?.UpdateExpression).toContain('recoverySends = :sends');
+    expect(update?.Update?.ConditionExpression).toBe(
+      '(attribute_not_exists(recoveryRevision) OR recoveryRevision = :revision) AND #status = :holder',
+    );
+    expect(update?.Update?.ExpressionAttributeValues).toMatchObject({
+      ':revision': 0,
+      ':next': 1,
+      ':holder': 'ACTIVE',
+    });
+    expect(remove?.Delete).toEqual({ TableName: TABLES.tokens, Key: { tokenHash: 'old-recovery' } });
+  });
+
+  it('resets a password in one transaction: the token spent, the password set, every session ended, the locks lifted', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store.resetPassword({
+      token: recovery,
+      now: NOW,
+      passwordHash: '$2b$12$new',
+      guessSubjects: ['s1', 's2'],
+    });
+
+    // Assert
+    const [spend, setPassword, ...locks] = transactItems();
+    expect(spend?.Update?.ConditionExpression).toContain('attribute_not_exists(usedAt) AND expiresAt > :now');
+    expect(setPassword?.Update?.UpdateExpression).toBe(
+      'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one REMOVE recoveryTokenHash, recoveryTokenIssuedAt, recoveryTokenExpiresAt',
+    );
+    expect(setPassword?.Update?.ConditionExpression).toBe('#status = :holder AND recoveryTokenHash = :token');
+    expect(setPassword?.Update?.ExpressionAttributeValues).toMatchObject({ ':holder': 'ACTIVE' });
+    expect(locks.map((l) => l.Delete)).toEqual([
+      { TableName: TABLES.attempts, Key: { subject: 's1' } },
+      { TableName: TABLES.attempts, Key: { subject: 's2' } },
+    ]);
+  });
+
+  it('answers a reset whose transaction was cancelled because the link was used meanwhile as TokenInvalidError', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    dynamo
+      .on(GetCommand, { TableName: TABLES.tokens })
+      .resolves({ Item: { ...recovery, usedAt: NOW.toISOString() } });
+
+    // Act
+    const attempt = store.resetPassword({ token: recovery, now: NOW, passwordHash: 'x', guessSubjects: [] });
+
+    // Assert
+    await expect(attempt).rejects.toBeInstanceOf(TokenInvalidError);
   });
 });

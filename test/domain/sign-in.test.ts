@@ -221,7 +221,7 @@ describe('sign-in', () => {
       const fifth = await answersTo(w, ACTIVE_ID, 1);
 
       expect(fifth).toEqual([423]);
-      expect(w.reported.map((r) => r.what)).toEqual(['lock notice not sent']);
+      expect(w.reported.map((r) => r.what)).toEqual(['account-locked notice not sent']);
     });
 
     it('gives the guess back when a dependency fails before the check', async () => {

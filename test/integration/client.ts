@@ -1,7 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { LINK_FIELDS } from '../../functions/domain/links.ts';
 import { hashToken } from '../../functions/domain/token.ts';
+import type { LinkPurpose } from '../../functions/domain/user.ts';
 import { LOCAL_CREDENTIALS } from '../../functions/local/errors.ts';
 import { tokensTable, usersTable } from '../../lib/table-definitions.ts';
 
@@ -90,13 +92,16 @@ export const db = DynamoDBDocumentClient.from(
   }),
 );
 
-/** Moves the user's earlier sends an hour back, as if time had passed (no sleeping in tests). */
-export async function forgetEarlierSends(icNumber: string): Promise<void> {
+/** Forgets the user's earlier e-mails of one purpose, as if an hour had passed (no sleeping in tests). */
+export async function forgetEarlierSends(
+  icNumber: string,
+  purpose: LinkPurpose = 'ACTIVATION',
+): Promise<void> {
   await db.send(
     new UpdateCommand({
       TableName: usersTable.localName,
       Key: { icNumber },
-      UpdateExpression: 'SET activationSends = :none',
+      UpdateExpression: `SET ${LINK_FIELDS[purpose].sends} = :none`,
       ExpressionAttributeValues: { ':none': [] },
     }),
   );

@@ -5,7 +5,16 @@ import { hashToken } from '../../functions/domain/token.ts';
 import { tableDefinitions, tokensTable } from '../../lib/table-definitions.ts';
 import { jsonEvent, lambdaContext, parseResult } from '../support/events.ts';
 import { type HangProxy, startHangProxy } from '../support/hang-proxy.ts';
-import { db, goodActivation, latestToken, post, registerUser, stack, storedUser } from './client.ts';
+import {
+  db,
+  forgetEarlierSends,
+  goodActivation,
+  latestToken,
+  post,
+  registerUser,
+  stack,
+  storedUser,
+} from './client.ts';
 
 /**
  * Dependencies that hang (accept the request, never answer), not ones that fail fast: the real
@@ -91,14 +100,7 @@ describe('a hung dependency', () => {
     const user = await registerUser();
     await post('/api/activation/resend', { userId: user.userId });
     const earlier = await latestToken(user.email);
-    await db.send(
-      new (await import('@aws-sdk/lib-dynamodb')).UpdateCommand({
-        TableName: tableDefinitions[0].localName,
-        Key: { icNumber: user.icNumber },
-        UpdateExpression: 'SET activationSends = :none',
-        ExpressionAttributeValues: { ':none': [] },
-      }),
-    );
+    await forgetEarlierSends(user.icNumber);
     const before = await linkState(user.icNumber);
     const earlierItem = await tokenItem(earlier);
     sesProxy.hang(() => true);
@@ -164,14 +166,7 @@ describe('a hung dependency', () => {
     await post('/api/activation/activate', goodActivation(await latestToken(user.email)));
     await post('/api/recovery/request', { userId: user.userId });
     const earlier = await latestToken(user.email);
-    await db.send(
-      new (await import('@aws-sdk/lib-dynamodb')).UpdateCommand({
-        TableName: tableDefinitions[0].localName,
-        Key: { icNumber: user.icNumber },
-        UpdateExpression: 'SET recoverySends = :none',
-        ExpressionAttributeValues: { ':none': [] },
-      }),
-    );
+    await forgetEarlierSends(user.icNumber, 'RECOVERY');
     const before = await linkState(user.icNumber);
     sesProxy.hang(() => true);
 

@@ -16,6 +16,7 @@ import type { AccountStore, Clock, GuessBudget, LinkStore, Mailer, SecretHasher 
 import { hashToken } from '../token.ts';
 import { checkGuess } from './guess.ts';
 import { newPasswordProblems } from './new-password.ts';
+import { type Report, sendNotice } from './notices.ts';
 import type { Caller } from './sign-in.ts';
 
 export interface AccountDeps {
@@ -27,7 +28,7 @@ export interface AccountDeps {
   /** The signed-in caller, or `UnauthenticatedError` (sign-in's `caller`). */
   caller: (sessionId: string | undefined) => Promise<Caller>;
   settings: { siteUrl: string; passwordPolicy: PasswordPolicy; lockSeconds: number };
-  report?: (what: string, error: unknown) => void;
+  report?: Report;
 }
 
 export interface ChangePasswordInput {
@@ -87,18 +88,18 @@ export function makeChangePassword({
       }
       throw error;
     }
-    try {
-      await mailer.send({
+    await sendNotice(
+      mailer,
+      {
         kind: 'password-changed',
         to: user.email,
         name: user.name,
         changedAt: changedAt.toISOString(),
         how: 'account',
         recoveryLink: `${settings.siteUrl}/account/recovery`,
-      });
-    } catch (error) {
-      report?.('password-changed notice not sent', error);
-    }
+      },
+      report,
+    );
     return { changedAt: changedAt.toISOString() };
   };
 }

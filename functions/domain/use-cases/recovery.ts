@@ -16,6 +16,7 @@ import type { TokenRecord, User } from '../user.ts';
 import { findUserById } from './find-user.ts';
 import { checkGuess, countWrongGuess } from './guess.ts';
 import { newPasswordProblems } from './new-password.ts';
+import { type Report, sendNotice } from './notices.ts';
 import { answerUniformly, type UniformAnswerSettings } from './uniform-answer.ts';
 
 export interface RecoverySettings extends UniformAnswerSettings {
@@ -36,7 +37,7 @@ export interface RecoveryDeps {
   clock: Clock;
   sendLink: (user: User, purpose: 'ACTIVATION' | 'RECOVERY') => Promise<{ expiresInSeconds: number }>;
   settings: RecoverySettings;
-  report?: (what: string, error: unknown) => void;
+  report?: Report;
 }
 
 export interface ResetInput {
@@ -154,18 +155,18 @@ export function makeRecovery(deps: RecoveryDeps) {
       passwordHash,
       guessSubjects: [guessSubject('signin', user.icNumber), guessSubject('recovery', user.icNumber)],
     });
-    try {
-      await mailer.send({
+    await sendNotice(
+      mailer,
+      {
         kind: 'password-changed',
         to: user.email,
         name: user.name,
         changedAt: resetAt.toISOString(),
         how: 'recovery',
         recoveryLink: `${settings.siteUrl}/account/recovery`,
-      });
-    } catch (error) {
-      report?.('password-changed notice not sent', error);
-    }
+      },
+      report,
+    );
     return { status: 'PASSWORD_RESET' as const, resetAt: resetAt.toISOString() };
   }
 

@@ -3,6 +3,7 @@ import { AlreadyActiveError, UserNotFoundError } from '../errors.ts';
 import type { Clock, Mailer, UserRepository } from '../ports.ts';
 import type { User } from '../user.ts';
 import { findUserById } from './find-user.ts';
+import type { Report } from './notices.ts';
 import { claimSend, type LinkPacing } from './send-link.ts';
 import { answerUniformly, type UniformAnswerSettings } from './uniform-answer.ts';
 
@@ -20,7 +21,7 @@ export interface ResendDeps {
   sendLink: (user: User, purpose: 'ACTIVATION') => Promise<{ expiresInSeconds: number }>;
   settings: ResendSettings;
   /** Told about a failure that enumeration protection kept from the answer (for the log). */
-  report?: (what: string, error: unknown) => void;
+  report?: Report;
 }
 
 export interface ResendResult {

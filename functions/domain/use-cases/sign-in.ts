@@ -16,6 +16,7 @@ import type { Session, User } from '../user.ts';
 import { parseUserId } from '../user-id.ts';
 import { findUserById } from './find-user.ts';
 import { checkGuess } from './guess.ts';
+import { type Report, sendNotice } from './notices.ts';
 
 export interface SignInSettings {
   maxFailures: number;
@@ -38,7 +39,7 @@ export interface SignInDeps {
   clock: Clock;
   random: RandomSource;
   settings: SignInSettings;
-  report?: (what: string, error: unknown) => void;
+  report?: Report;
 }
 
 /** The signed-in caller: the live session and the account behind it, read fresh. */
@@ -64,18 +65,18 @@ export function makeSignIn(deps: SignInDeps) {
   /** Tells an active officer that sign-in was locked, with the way out; never fails the answer. */
   async function noticeLock(user: User | undefined, now: Date): Promise<void> {
     if (user?.status !== 'ACTIVE') return;
-    try {
-      await mailer.send({
+    await sendNotice(
+      mailer,
+      {
         kind: 'account-locked',
         to: user.email,
         name: user.name,
         lockedAt: now.toISOString(),
         lockedMinutes: Math.ceil(settings.lockSeconds / 60),
         recoveryLink: `${settings.siteUrl}/account/recovery`,
-      });
-    } catch (error) {
-      report?.('lock notice not sent', error);
-    }
+      },
+      report,
+    );
   }
 
   async function login(input: { userId: string; password: string }) {

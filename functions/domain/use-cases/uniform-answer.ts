@@ -1,5 +1,6 @@
 import { ServiceUnavailableError } from '../errors.ts';
 import type { Clock } from '../ports.ts';
+import type { Report } from './notices.ts';
 
 export interface UniformAnswerSettings {
   /** Floor on the answer time, so timing tells nothing either. */
@@ -15,7 +16,7 @@ export async function answerUniformly<T>(
   clock: Clock,
   settings: UniformAnswerSettings,
   uniform: T,
-  report: ((what: string, error: unknown) => void) | undefined,
+  report: Report | undefined,
   work: (after: (perId: () => Promise<void>) => Promise<void>) => Promise<void>,
 ): Promise<T> {
   const started = clock.now().getTime();
