@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ForbiddenOriginError } from '#domain/errors.ts';
+import { ForbiddenError } from '#domain/errors.ts';
 
 /** The header CloudFront adds to every `/api/*` origin request (lib/web.ts), overwriting a viewer's own. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
@@ -41,7 +41,7 @@ export function originVerify(
       const given = digest(event.headers?.[ORIGIN_VERIFY_HEADER] ?? '');
       // Every accepted value is compared, so the time says nothing about which one matched.
       const matches = expected.reduce((found, value) => timingSafeEqual(given, value) || found, false);
-      if (!matches) throw new ForbiddenOriginError();
+      if (!matches) throw new ForbiddenError('Call the API through the site address.');
       // The handler never needs it, so nothing downstream can log it.
       delete event.headers[ORIGIN_VERIFY_HEADER];
     },

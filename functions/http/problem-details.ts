@@ -1,33 +1,33 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError } from '#domain/errors.ts';
+import { DomainError, type FieldProblem } from '#domain/errors.ts';
 import { describeError, log } from './logger.ts';
+import { PROBLEMS, type ProblemCode, problemType } from './problems.ts';
 import { toApiGatewayResult } from './responses.ts';
 
-const PROBLEM_TYPE_BASE = 'https://ispeks.example.gov.my/problems/';
-
-/** RFC 9457 problem details for a domain error. */
-export function problemFor(error: DomainError): APIGatewayProxyStructuredResultV2 {
-  const body = {
-    type: `${PROBLEM_TYPE_BASE}${error.code.toLowerCase().replace(/_/g, '-')}`,
-    title: error.title,
-    status: error.status,
-    detail: error.message,
-    code: error.code,
-    ...('errors' in error ? { errors: error.errors } : {}),
-  };
-  const headers: Record<string, string> =
-    error.retryAfterSeconds !== undefined ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
-  return toApiGatewayResult({ status: error.status, body, headers }, 'application/problem+json');
+/** What a problem answer is made of: a code from the table, a sentence, and optional extras. */
+export interface ProblemSource {
+  code: ProblemCode;
+  message: string;
+  errors?: FieldProblem[];
+  retryAfterSeconds?: number | undefined;
 }
 
-const INTERNAL = {
-  type: `${PROBLEM_TYPE_BASE}internal-error`,
-  title: 'Internal error',
-  status: 500,
-  detail: 'Something went wrong on our side. It has been logged.',
-  code: 'INTERNAL_ERROR',
-};
+/** RFC 9457 problem details for a code, with the status and title of `PROBLEMS`. */
+export function problemFor(problem: ProblemSource): APIGatewayProxyStructuredResultV2 {
+  const { status, title } = PROBLEMS[problem.code];
+  const body = {
+    type: problemType(problem.code),
+    title,
+    status,
+    detail: problem.message,
+    code: problem.code,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+  const headers: Record<string, string> =
+    problem.retryAfterSeconds !== undefined ? { 'Retry-After': String(problem.retryAfterSeconds) } : {};
+  return toApiGatewayResult({ status, body, headers }, 'application/problem+json');
+}
 
 /**
  * The one place errors become HTTP answers: domain errors by `instanceof`, anything else a
@@ -35,19 +35,23 @@ const INTERNAL = {
  */
 export function problemDetails(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
-    onError: async (request) => {
+    onError: async function problemDetailsOnError(request) {
       const { error } = request;
       if (error instanceof DomainError) {
         request.response = problemFor(error);
-        log(error.status >= 500 ? 'warn' : 'info', 'request refused', {
-          status: error.status,
+        const { status } = PROBLEMS[error.code];
+        log(status >= 500 ? 'warn' : 'info', 'request refused', {
+          status,
           code: error.code,
           ...(error.cause ? { cause: describeError(error.cause) } : {}),
         });
         return;
       }
       log('error', 'unhandled error', describeError(error));
-      request.response = toApiGatewayResult({ status: 500, body: INTERNAL }, 'application/problem+json');
+      request.response = problemFor({
+        code: 'INTERNAL_ERROR',
+        message: 'Something went wrong on our side. It has been logged.',
+      });
     },
   };
 }

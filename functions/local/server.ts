@@ -5,10 +5,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { TIME_BUDGET } from '#adapters/time-budget.ts';
-import { DomainError, ValidationError } from '#domain/errors.ts';
+import { ValidationError } from '#domain/errors.ts';
 import type { ApiHandler } from '#http/endpoint.ts';
 import { problemFor } from '#http/problem-details.ts';
 import { SECURITY_HEADERS } from '#http/responses.ts';
+import { bearerKeyRequired, routeNotFound } from '#http/route-errors.ts';
 import type { RouteDefinition } from '#lib/routes.ts';
 import { PAGE_HEADERS, PAGE_PATHS } from '#lib/site-headers.ts';
 
@@ -35,26 +36,6 @@ export interface LocalServerOptions {
   routes: MountedRoute[];
   webRoot: string;
   adminApiKey: string;
-}
-
-class UnauthorizedError extends DomainError {
-  override name = 'UnauthorizedError';
-  readonly status = 401;
-  readonly code = 'UNAUTHORIZED';
-  readonly title = 'Authentication required';
-  constructor() {
-    super('This route needs `Authorization: Bearer <ADMIN_API_KEY>` on the local stack.');
-  }
-}
-
-class RouteNotFoundError extends DomainError {
-  override name = 'RouteNotFoundError';
-  readonly status = 404;
-  readonly code = 'NOT_FOUND';
-  readonly title = 'No such route';
-  constructor() {
-    super('No API route matches this method and path.');
-  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -209,13 +190,13 @@ export function createLocalServer({ routes, webRoot, adminApiKey }: LocalServerO
       }
       const route = routes.find((r) => r.path === pathname && r.method === req.method);
       if (!route) {
-        send(res, problemFor(new RouteNotFoundError()));
+        send(res, problemFor(routeNotFound));
         return;
       }
       if (route.auth === 'iam') {
         const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
         if (!sameSecret(given, adminApiKey)) {
-          const problem = problemFor(new UnauthorizedError());
+          const problem = problemFor(bearerKeyRequired);
           send(res, { ...problem, headers: { ...problem.headers, 'WWW-Authenticate': 'Bearer' } });
           return;
         }

@@ -2,6 +2,7 @@ import * as nodeCrypto from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { ForbiddenError } from '#domain/errors.ts';
 import { ORIGIN_VERIFY_HEADER, originVerify } from '#http/origin-verify.ts';
 import { httpEvent, jsonEvent, lambdaContext, parseResult } from '../support/events.ts';
 
@@ -47,7 +48,7 @@ describe('originVerify', () => {
   it('refuses a request without the header with 403 FORBIDDEN', async () => {
     const event = httpEvent({ path: '/api/activation/verify' });
 
-    await expect(check([CURRENT], event)).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    await expect(check([CURRENT], event)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('refuses a wrong value, including the right one with a character more or less', async () => {

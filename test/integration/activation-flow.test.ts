@@ -224,7 +224,7 @@ describe('registration on the local stack', () => {
       { headers: { authorization: `Bearer ${stack.adminApiKey}` } },
     );
 
-    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'UNAUTHORIZED']);
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'UNAUTHENTICATED']);
     expect([duplicate.status, duplicate.body.code]).toEqual([409, 'USER_EXISTS']);
   });
 
