@@ -1,10 +1,19 @@
-import { z } from 'zod';
-import { answerField, secretField, tokenField } from './schemas.ts';
+import * as z from 'zod/mini';
+import { answersField, named, secretField, timestamp, tokenField } from './schemas.ts';
 
-export const activateAccountSchema = z.strictObject({
-  token: tokenField,
-  // The count is the domain's rule (QUESTIONS_COUNT); here only a sane upper bound.
-  securityAnswers: z.array(z.strictObject({ questionId: z.string().max(64), answer: answerField })).max(10),
-  password: secretField,
-  passwordConfirmation: secretField,
-});
+export const activateAccountRequest = named(
+  'ActivateRequest',
+  "Three answers (the count is the domain's rule, QUESTIONS_COUNT; here only a sane upper bound) and the password twice.",
+  z.strictObject({
+    token: tokenField,
+    securityAnswers: answersField,
+    password: secretField,
+    passwordConfirmation: secretField,
+  }),
+);
+export const activateAccountResponse = named(
+  'ActivateResponse',
+  'The account is active.',
+  z.strictObject({ status: z.literal('ACTIVE'), activatedAt: timestamp }),
+);
+export type ActivateAccountResponse = z.infer<typeof activateAccountResponse>;

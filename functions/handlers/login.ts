@@ -1,12 +1,16 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
 import { sessionCookie } from '#http/session-cookie.ts';
 import * as wiring from '../wiring.ts';
-import { loginSchema } from './login.schema.ts';
+import { type LoginResponse, loginRequest } from './login.schema.ts';
 
 const { login } = wiring.signIn();
 
 /** POST /api/auth/login — one generic failure; a new server-side session on success. */
-export const handler = jsonEndpoint(loginSchema, async (input) => {
+export const handler = jsonEndpoint(loginRequest, async (input) => {
   const { sessionId, user, maxAgeSeconds } = await login(input);
-  return { status: 200, body: { user }, cookies: [sessionCookie(sessionId, maxAgeSeconds)] };
+  return {
+    status: 200,
+    body: { user } satisfies LoginResponse,
+    cookies: [sessionCookie(sessionId, maxAgeSeconds)],
+  };
 });

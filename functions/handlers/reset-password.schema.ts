@@ -1,10 +1,19 @@
-import { z } from 'zod';
-import { answerField, secretField, tokenField } from './schemas.ts';
+import * as z from 'zod/mini';
+import { answersField, named, secretField, timestamp, tokenField } from './schemas.ts';
 
-export const resetPasswordSchema = z.strictObject({
-  token: tokenField,
-  // The count is the domain's rule (QUESTIONS_COUNT: the link's two); here only a sane upper bound.
-  securityAnswers: z.array(z.strictObject({ questionId: z.string().max(64), answer: answerField })).max(10),
-  password: secretField,
-  passwordConfirmation: secretField,
-});
+export const resetPasswordRequest = named(
+  'ResetPasswordRequest',
+  "Answers to exactly the link's two questions, and the new password twice.",
+  z.strictObject({
+    token: tokenField,
+    securityAnswers: answersField,
+    password: secretField,
+    passwordConfirmation: secretField,
+  }),
+);
+export const resetPasswordResponse = named(
+  'ResetPasswordResponse',
+  'The password is set; every session has ended.',
+  z.strictObject({ status: z.literal('PASSWORD_RESET'), resetAt: timestamp }),
+);
+export type ResetPasswordResponse = z.infer<typeof resetPasswordResponse>;

@@ -1,11 +1,11 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
 import * as wiring from '../wiring.ts';
-import { verifyRecoverySchema } from './verify-recovery.schema.ts';
+import { type VerifyRecoveryResponse, verifyRecoveryRequest } from './verify-recovery.schema.ts';
 
 const { verifyRecovery } = wiring.recovery();
 
 /** POST /api/recovery/verify — the officer's name and the link's two questions; consumes nothing. */
-export const handler = jsonEndpoint(verifyRecoverySchema, async (input) => ({
+export const handler = jsonEndpoint(verifyRecoveryRequest, async (input) => ({
   status: 200,
-  body: await verifyRecovery(input),
+  body: (await verifyRecovery(input)) satisfies VerifyRecoveryResponse,
 }));

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { enterTimeBudget } from '#adapters/time-budget.ts';
 import { ServiceUnavailableError } from '#domain/errors.ts';
 import { type ValidatedEvent, validatedJsonBody } from './json-body.ts';
@@ -50,7 +50,7 @@ function requestLog(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPro
  * The shared middy stack for a JSON endpoint: request log, the one error mapper, then body
  * parsing and validation. `handle` receives validated input and returns one result.
  */
-export function jsonEndpoint<S extends z.ZodType>(
+export function jsonEndpoint<S extends z.ZodMiniType>(
   schema: S,
   handle: (input: z.infer<S>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ): ApiHandler {

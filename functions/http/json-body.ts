@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldProblem, ValidationError } from '#domain/errors.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -41,7 +41,7 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 }
 
 /** zod's issues as the contract's field problems: stable codes, dotted paths. */
-export function fieldProblems(error: z.ZodError, input: unknown): FieldProblem[] {
+export function fieldProblems(error: z.core.$ZodError, input: unknown): FieldProblem[] {
   return error.issues.flatMap((issue): FieldProblem[] => {
     const path = issue.path.map(String).join('.');
     switch (issue.code) {
@@ -68,7 +68,7 @@ export function fieldProblems(error: z.ZodError, input: unknown): FieldProblem[]
  * Reads the JSON body (content type, size, syntax) and validates it with `schema`; every failure
  * is a `ValidationError`, so it travels the one error path and answers 400 problem+json.
  */
-export function validatedJsonBody<S extends z.ZodType>(
+export function validatedJsonBody<S extends z.ZodMiniType>(
   schema: S,
 ): MiddlewareObj<ValidatedEvent<z.infer<S>>, APIGatewayProxyStructuredResultV2> {
   return {

@@ -23,7 +23,7 @@ export function makeVerifyActivation({ activations, clock, passwordPolicy }: Ver
         registeredAt: record.registeredAt,
       },
       expiresAt: record.expiresAt,
-      questions: SECURITY_QUESTIONS,
+      questions: [...SECURITY_QUESTIONS],
       answerCount: REQUIRED_ANSWERS,
       answerMinLength: ANSWER_MIN_LENGTH,
       passwordPolicy: policy,
