@@ -3,7 +3,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readSettings, SettingsError } from '../lib/settings.ts';
 import { IspeksActivationStack } from '../lib/stack.ts';
-import { buildWeb } from '../scripts/build-web.ts';
+import { buildWeb } from '../web/build.ts';
 
 const app = new App();
 

@@ -1,7 +1,7 @@
 /**
- * The DynamoDB tables, described once as plain data. The CDK stack (`lib/data.ts`) and the local
- * stack (`functions/local/tables.ts`) both build their tables from these definitions, so the
- * emulator always has the keys and TTL attribute that production has.
+ * The DynamoDB tables, described once as plain data (no CDK, no SDK). The CDK stack (`lib/data.ts`)
+ * and the local stack (`functions/local/tables.ts`) both build their tables from these definitions,
+ * so the emulator always has the keys and TTL attribute that production has.
  */
 export interface TableDefinition {
   /** PascalCase construct id in the stack. */

@@ -7,18 +7,18 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { DataTables, DynamoDbAction } from './data.ts';
-import { IspeksFunction } from './ispeks-function.ts';
-import type { OriginSecret } from './origin-secret.ts';
-import { routes } from './routes.ts';
-import { functionEnvironment, type Settings } from './settings.ts';
 import {
   attemptsTable,
   sessionsTable,
   type TableDefinition,
   tokensTable,
   usersTable,
-} from './table-definitions.ts';
+} from '../functions/tables.ts';
+import type { DataTables, DynamoDbAction } from './data.ts';
+import { IspeksFunction } from './ispeks-function.ts';
+import type { OriginSecret } from './origin-secret.ts';
+import { routes } from './routes.ts';
+import { functionEnvironment, type Settings } from './settings.ts';
 
 /** What each handler may touch. A route without an entry here fails the synth. */
 interface Permissions {

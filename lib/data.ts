@@ -3,13 +3,13 @@ import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { type TableDefinition, tableDefinitions } from './table-definitions.ts';
+import { type TableDefinition, tableDefinitions } from '../functions/tables.ts';
 
 /** The item-level DynamoDB actions a function may be granted; `TransactWriteItems` is checked per item action. */
 export type DynamoDbAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 
 /**
- * The stateful part of the stack: every table from `table-definitions.ts`, on-demand. Tables that
+ * The stateful part of the stack: every table from `functions/tables.ts`, on-demand. Tables that
  * hold data which cannot be recreated (users) get point-in-time recovery, deletion protection and
  * survive stack deletion; the rest (short-lived tokens) are disposable.
  */

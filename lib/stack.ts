@@ -1,11 +1,11 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { tokensTable, usersTable } from '../functions/tables.ts';
 import { ActivationApi } from './api.ts';
 import { DataTables } from './data.ts';
 import { OriginSecret } from './origin-secret.ts';
 import type { Settings } from './settings.ts';
-import { tokensTable, usersTable } from './table-definitions.ts';
-import { Website } from './web.ts';
+import { Website } from './web/website.ts';
 
 export interface IspeksActivationStackProps extends StackProps {
   readonly settings: Settings;

@@ -4,14 +4,14 @@
  * `web/pages/**\/*.html` rendered: partials included, and every `data-i18n` element's Malay
  * text checked against (or, if empty, filled from) web/src/i18n/ms.ts, the one source of texts.
  *
- *   node --import tsx scripts/build-web.ts     prints the gzip size of all JS + CSS
+ *   node --import tsx web/build.ts     prints the gzip size of all JS + CSS
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
-import { ms } from '../web/src/i18n/ms.ts';
+import { ms } from './src/i18n/ms.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'web');
@@ -89,7 +89,7 @@ export function renderPage(template: string, page: string, version: string): str
 
   const leftover = /\{\{[^}]*\}\}/.exec(html);
   if (leftover) throw new Error(`${page}: unresolved ${leftover[0]}`);
-  // The CSP (lib/site-headers.ts) would block these at run time; refuse them at build time.
+  // The CSP (web/site.ts) would block these at run time; refuse them at build time.
   if (/<script(?![^>]*\ssrc=)[^>]*>/i.test(html)) throw new Error(`${page}: inline <script>`);
   if (/\sstyle=|<style/i.test(html)) throw new Error(`${page}: inline style`);
   if (/\son[a-z]+=/i.test(html)) throw new Error(`${page}: inline event handler`);

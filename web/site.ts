@@ -1,7 +1,10 @@
 /**
- * Security headers for the pages, shared by the CloudFront response-headers policy and the local
- * server, so the local stack enforces the CSP that production does.
+ * The pages' own facts, read by both places that serve them: CloudFront (`lib/web/`) and the local
+ * server (`functions/local/server.ts`), so the local stack answers as production does.
+ * Plain data: no CDK, no Node.
  */
+
+/** The CSP every page is sent with; the build (`web/build.ts`) refuses templates that break it. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -15,6 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/** The security headers of every page (CloudFront adds HSTS on top). */
 export const PAGE_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -22,10 +26,13 @@ export const PAGE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Page paths without an extension map to their file, as the CloudFront function does. */
+/** Page paths without an extension, each to the file it is built to. */
 export const PAGE_PATHS: Record<string, string> = {
   '/': '/index.html',
   '/account/activation': '/account/activation.html',
   '/account/request': '/account/request.html',
   '/account/recovery': '/account/recovery.html',
 };
+
+/** The site's own "page not found" (web/pages/404.html), served with status 404 for any other path. */
+export const NOT_FOUND_PAGE = '/404.html';

@@ -11,7 +11,7 @@ import { problemFor } from '#http/problem-details.ts';
 import { SECURITY_HEADERS } from '#http/responses.ts';
 import { bearerKeyRequired, routeNotFound } from '#http/route-errors.ts';
 import type { RouteDefinition } from '#lib/routes.ts';
-import { PAGE_HEADERS, PAGE_PATHS } from '#lib/site-headers.ts';
+import { PAGE_HEADERS, PAGE_PATHS } from '../../web/site.ts';
 
 /** Far above the API's 16 KiB limit (which the handlers enforce) but bounded, as API Gateway is. */
 const MAX_READ_BYTES = 1024 * 1024;

@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { type TableDefinition, tableDefinitions } from '#lib/table-definitions.ts';
+import { type TableDefinition, tableDefinitions } from '../tables.ts';
 
 /** Creates the stack's tables (same keys, same TTL attribute) unless they already exist. */
 export async function ensureTables(client: DynamoDBClient, definitions = tableDefinitions): Promise<void> {

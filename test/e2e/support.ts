@@ -4,7 +4,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { usersTable } from '../../lib/table-definitions.ts';
+import { usersTable } from '../../functions/tables.ts';
 import {
   db,
   goodActivation,

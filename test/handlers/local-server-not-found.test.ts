@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../functions/local/net.ts';
 import { createLocalServer } from '../../functions/local/server.ts';
-import { PAGE_HEADERS } from '../../lib/site-headers.ts';
+import { PAGE_HEADERS } from '../../web/site.ts';
 
 const NOT_FOUND_PAGE = '<!doctype html><title>Halaman Tidak Dijumpai · Page Not Found</title>';
 

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '#config';
 import { routes } from '#lib/routes.ts';
 import { readSettings, SettingsError } from '#lib/settings.ts';
-import { CONTENT_SECURITY_POLICY, PAGE_HEADERS } from '#lib/site-headers.ts';
 import { IspeksActivationStack } from '#lib/stack.ts';
-import { tableDefinitions } from '#lib/table-definitions.ts';
+import { tableDefinitions } from '../../functions/tables.ts';
+import { CONTENT_SECURITY_POLICY, PAGE_HEADERS } from '../../web/site.ts';
 
 /* The synthesized template is plain JSON; these describe just the parts the assertions read. */
 type Json = Record<string, unknown>;

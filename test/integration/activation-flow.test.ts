@@ -1,7 +1,7 @@
 import { DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../functions/local/errors.ts';
-import { tokensTable } from '../../lib/table-definitions.ts';
+import { tokensTable } from '../../functions/tables.ts';
 import {
   call,
   expireToken,

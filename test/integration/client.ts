@@ -5,7 +5,7 @@ import { LINK_FIELDS } from '../../functions/domain/links.ts';
 import { hashToken } from '../../functions/domain/token.ts';
 import type { LinkPurpose } from '../../functions/domain/user.ts';
 import { LOCAL_CREDENTIALS } from '../../functions/local/errors.ts';
-import { tokensTable, usersTable } from '../../lib/table-definitions.ts';
+import { tokensTable, usersTable } from '../../functions/tables.ts';
 
 export const stack = inject('stack');
 

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken } from '../../functions/domain/token.ts';
-import { tableDefinitions, tokensTable } from '../../lib/table-definitions.ts';
+import { tableDefinitions, tokensTable } from '../../functions/tables.ts';
 import { jsonEvent, lambdaContext, parseResult } from '../support/events.ts';
 import { type HangProxy, startHangProxy } from '../support/hang-proxy.ts';
 import {

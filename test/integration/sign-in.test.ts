@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { sessionsTable } from '../../lib/table-definitions.ts';
+import { sessionsTable } from '../../functions/tables.ts';
 import { call, db, goodActivation, latestToken, post, registerUser } from './client.ts';
 
 const PASSWORD = goodActivation('').password;

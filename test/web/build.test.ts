@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PAGE_PATHS } from '../../lib/site-headers.ts';
-import { buildWeb, renderPage, WEB_BUDGET_GZIP_BYTES } from '../../scripts/build-web.ts';
+import { buildWeb, renderPage, WEB_BUDGET_GZIP_BYTES } from '../../web/build.ts';
+import { PAGE_PATHS } from '../../web/site.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { ms } from '../../web/src/i18n/ms.ts';
 
