@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
+            'test/api/**/*.test.ts',
             'test/domain/**/*.test.ts',
             'test/handlers/**/*.test.ts',
             'test/adapters/**/*.test.ts',

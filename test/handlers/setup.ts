@@ -12,7 +12,7 @@ export const TOKENS_TABLE = 'ispeks-tokens-test';
 export const SITE_URL = 'https://ispeks.example.gov.my';
 
 /** What `functions/config.ts` reads; endpoints unset so nothing points at a local emulator. */
-const TEST_ENV: Record<string, string | undefined> = {
+export const TEST_ENV: Record<string, string | undefined> = {
   USERS_TABLE,
   TOKENS_TABLE,
   SESSIONS_TABLE: 'ispeks-sessions-test',
@@ -28,6 +28,11 @@ const TEST_ENV: Record<string, string | undefined> = {
   DYNAMODB_ENDPOINT: undefined,
   SES_ENDPOINT: undefined,
 };
+
+/** Sets what the functions' configuration reads, as a Lambda environment would (undo: `vi.unstubAllEnvs()`). */
+export function stubFunctionEnvironment(): void {
+  for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
+}
 
 /**
  * Mocked on the classes, so every client the handlers build at module scope answers from here.
@@ -65,7 +70,7 @@ export type Handlers = Record<HandlerName, Handler>;
  * the dynamic imports. Undo with `vi.unstubAllEnvs()`.
  */
 export async function loadHandlers(): Promise<Handlers> {
-  for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
+  stubFunctionEnvironment();
   const entries = await Promise.all(
     Object.entries(MODULES).map(async ([name, [file]]) => {
       const module = (await import(`../../functions/handlers/${file}.ts`)) as {
