@@ -1,6 +1,6 @@
 /**
  * The pages' own facts, read by both places that serve them: CloudFront (`lib/web/`) and the local
- * server (`functions/local/server.ts`), so the local stack answers as production does.
+ * server (`functions/local/static-files.ts`), so the local stack answers as production does.
  * Plain data: no CDK, no Node.
  */
 

@@ -1,8 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { apiGatewayEvent, lambdaContext as localLambdaContext } from '#local/api-gateway-event.ts';
 
 /**
- * Fixture events as API Gateway HTTP APIs (payload format 2.0) deliver them: header names in
- * lower case, the body a string (base64 when binary), the route key `METHOD /path`.
+ * Fixture events as API Gateway HTTP APIs (payload format 2.0) deliver them, assembled by the same
+ * module as the local server's (functions/local/api-gateway-event.ts): header names in lower case,
+ * the body a string (base64 when binary), the route key `METHOD /path`.
  */
 export interface EventOptions {
   method?: string;
@@ -21,19 +23,17 @@ let requestCounter = 0;
 export function httpEvent({
   method = 'POST',
   path,
-  routeKey = `${method} ${path}`,
+  routeKey,
   contentType = 'application/json',
   headers = {},
   body,
-  isBase64Encoded = false,
+  isBase64Encoded,
 }: EventOptions): APIGatewayProxyEventV2 {
   requestCounter += 1;
-  const now = Date.now();
-  return {
-    version: '2.0',
+  return apiGatewayEvent({
+    method,
+    path,
     routeKey,
-    rawPath: path,
-    rawQueryString: '',
     headers: {
       host: 'api.ispeks.example.gov.my',
       'user-agent': 'vitest',
@@ -41,21 +41,11 @@ export function httpEvent({
       ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
       ...headers,
     },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'testapi',
-      domainName: 'api.ispeks.example.gov.my',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.10', userAgent: 'vitest' },
-      requestId: `test-request-${requestCounter}`,
-      routeKey,
-      stage: '$default',
-      time: new Date(now).toISOString(),
-      timeEpoch: now,
-    },
-    ...(body === undefined ? {} : { body }),
+    body,
     isBase64Encoded,
-  };
+    requestId: `test-request-${requestCounter}`,
+    sourceIp: '203.0.113.10',
+  });
 }
 
 /** A POST whose body is `value` serialised as JSON (or sent as is when it is already a string). */
@@ -67,22 +57,9 @@ export function jsonEvent(
   return httpEvent({ ...options, path, body: typeof value === 'string' ? value : JSON.stringify(value) });
 }
 
+/** The context Lambda (and the local server) gives, its time counting down; `overrides` replace parts. */
 export function lambdaContext(overrides: Partial<Context> = {}): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'ispeks-test-function',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:ap-southeast-1:123456789012:function:ispeks-test-function',
-    memoryLimitInMB: '256',
-    awsRequestId: 'test-aws-request',
-    logGroupName: '/aws/lambda/ispeks-test-function',
-    logStreamName: '2030/01/01/[$LATEST]test',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-    ...overrides,
-  };
+  return { ...localLambdaContext('ispeks-test-function', 'test-aws-request'), ...overrides };
 }
 
 /** The parts of a result the tests read, with the body parsed. */
