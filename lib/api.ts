@@ -7,6 +7,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { DynamoDbAction, TableKey } from '../functions/api/route.ts';
+import { routes } from '../functions/api/routes.ts';
 import {
   attemptsTable,
   sessionsTable,
@@ -14,111 +16,17 @@ import {
   tokensTable,
   usersTable,
 } from '../functions/tables.ts';
-import type { DataTables, DynamoDbAction } from './data.ts';
+import type { DataTables } from './data.ts';
 import { IspeksFunction } from './ispeks-function.ts';
 import type { OriginSecret } from './origin-secret.ts';
-import { routes } from './routes.ts';
 import { functionEnvironment, type Settings } from './settings.ts';
 
-/** What each handler may touch. A route without an entry here fails the synth. */
-interface Permissions {
-  /** Exactly the DynamoDB actions the use case performs, per table. */
-  readonly tables: ReadonlyArray<readonly [TableDefinition, readonly DynamoDbAction[]]>;
-  readonly sendsEmail?: boolean;
-  readonly description: string;
-}
-
-const permissions: Readonly<Record<string, Permissions>> = {
-  'resend-activation': {
-    description: 'Sends a new activation e-mail and invalidates earlier tokens',
-    tables: [
-      [usersTable, ['GetItem', 'UpdateItem']],
-      [tokensTable, ['PutItem', 'DeleteItem']],
-    ],
-    sendsEmail: true,
-  },
-  'verify-activation': {
-    description: 'Checks an activation token without spending it',
-    tables: [[tokensTable, ['GetItem']]],
-  },
-  'activate-account': {
-    description: 'Spends an activation token and activates the account in one transaction',
-    tables: [
-      [tokensTable, ['GetItem', 'UpdateItem']],
-      [usersTable, ['UpdateItem', 'GetItem']],
-    ],
-  },
-  'register-user': {
-    description: 'Registers a user (administrators, IAM-signed requests only)',
-    tables: [[usersTable, ['PutItem']]],
-  },
-  login: {
-    description: 'Signs in: claims a guess, bcrypt check, lock and its notice, new server-side session',
-    tables: [
-      [usersTable, ['GetItem', 'UpdateItem']],
-      [sessionsTable, ['PutItem']],
-      [attemptsTable, ['GetItem', 'UpdateItem']],
-    ],
-    sendsEmail: true,
-  },
-  'get-session': {
-    description: 'Returns the signed-in user and records the request on the session',
-    tables: [
-      [sessionsTable, ['UpdateItem', 'DeleteItem']],
-      [usersTable, ['GetItem']],
-    ],
-  },
-  logout: {
-    description: 'Ends the session server-side',
-    tables: [[sessionsTable, ['DeleteItem']]],
-  },
-  'request-recovery': {
-    description: 'Lupa Kata Laluan: sends a recovery (or activation) link, alike for every ID',
-    tables: [
-      [usersTable, ['GetItem', 'UpdateItem']],
-      [tokensTable, ['PutItem', 'DeleteItem']],
-    ],
-    sendsEmail: true,
-  },
-  'verify-recovery': {
-    description: 'Checks a recovery token without spending it',
-    tables: [[tokensTable, ['GetItem']]],
-  },
-  'reset-password': {
-    description: 'Checks two answers inside the guess budget and sets a new password in one transaction',
-    tables: [
-      [tokensTable, ['GetItem', 'UpdateItem']],
-      [usersTable, ['GetItem', 'UpdateItem']],
-      [attemptsTable, ['GetItem', 'UpdateItem', 'DeleteItem']],
-    ],
-    sendsEmail: true,
-  },
-  'change-password': {
-    description: 'Signed in: checks the current password inside the guess budget and sets a new one',
-    tables: [
-      [sessionsTable, ['UpdateItem', 'DeleteItem']],
-      [usersTable, ['GetItem', 'UpdateItem']],
-      [attemptsTable, ['GetItem', 'UpdateItem']],
-    ],
-    sendsEmail: true,
-  },
-  'revoke-sessions': {
-    description: 'Signed in: ends every session of the officer',
-    tables: [
-      [sessionsTable, ['UpdateItem', 'DeleteItem']],
-      [usersTable, ['GetItem', 'UpdateItem']],
-    ],
-  },
-  'check-password': {
-    description:
-      'Checks a password against the common-password list and the officer data of a link or session',
-    tables: [
-      [tokensTable, ['GetItem']],
-      [sessionsTable, ['UpdateItem', 'DeleteItem']],
-      [usersTable, ['GetItem']],
-    ],
-  },
-  health: { description: 'Liveness check', tables: [] },
+/** The tables of the route table, by the key its entries use. */
+const TABLES: Readonly<Record<TableKey, TableDefinition>> = {
+  users: usersTable,
+  tokens: tokensTable,
+  sessions: sessionsTable,
+  attempts: attemptsTable,
 };
 
 export interface ActivationApiProps {
@@ -150,26 +58,27 @@ export class ActivationApi extends Construct {
 
     const environment = functionEnvironment(settings);
     for (const route of routes) {
-      const allowed = permissions[route.handler];
-      if (allowed === undefined) throw new Error(`No permissions declared for handler ${route.handler}`);
-      const { lambda } = new IspeksFunction(this, pascalCase(route.handler), {
-        entry: `functions/handlers/${route.handler}.ts`,
-        description: allowed.description,
+      // The route table's test proves `route.load` is this very file.
+      const { lambda } = new IspeksFunction(this, pascalCase(route.name), {
+        entry: `functions/handlers/${route.name}.ts`,
+        description: `${route.method} ${route.path}: ${route.summary}`,
         environment,
       });
       tables.exposeNames(lambda);
-      for (const [table, actions] of allowed.tables) tables.grant(lambda, table, actions);
-      if (allowed.sendsEmail === true) grantSendEmail(lambda, settings.senderEmail);
-      // IAM-signed admin calls go to the execute-api endpoint directly, so they carry no header.
-      if (route.auth === 'none') originSecret.requireIn(lambda);
+      for (const [key, actions] of Object.entries(route.tables) as [TableKey, readonly DynamoDbAction[]][]) {
+        tables.grant(lambda, TABLES[key], actions);
+      }
+      if (route.sendsEmail === true) grantSendEmail(lambda, settings.senderEmail);
+      // IAM-signed automation goes to the execute-api endpoint directly, so it carries no header.
+      if (route.access !== 'iam') originSecret.requireIn(lambda);
 
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${pascalCase(route.handler)}Integration`, lambda),
-        ...(route.auth === 'iam' ? { authorizer: new HttpIamAuthorizer() } : {}),
+        integration: new HttpLambdaIntegration(`${pascalCase(route.name)}Integration`, lambda),
+        ...(route.access === 'iam' ? { authorizer: new HttpIamAuthorizer() } : {}),
       });
-      if (httpRoute !== undefined && route.auth === 'none') {
+      if (httpRoute !== undefined && route.access !== 'iam') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
@@ -180,6 +89,18 @@ export class ActivationApi extends Construct {
         });
       }
     }
+  }
+
+  /**
+   * The execute-api ARN that covers every IAM route of the table (their longest common path, with
+   * a wildcard when there are several), for the policy of whoever automates administration.
+   */
+  iamInvokeArn(): string {
+    const paths = routes.filter((route) => route.access === 'iam').map((route) => route.path.split('/'));
+    const first = paths[0] ?? [];
+    const common = first.filter((segment, i) => paths.every((path) => path[i] === segment));
+    const pattern = paths.length === 1 ? common.join('/') : `${common.join('/')}/*`;
+    return this.httpApi.arnForExecuteApi('*', pattern, '$default');
   }
 
   /** The `$default` stage, created here because the built-in one takes no throttling or access log. */

@@ -3,10 +3,8 @@ import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import type { DynamoDbAction } from '../functions/api/route.ts';
 import { type TableDefinition, tableDefinitions } from '../functions/tables.ts';
-
-/** The item-level DynamoDB actions a function may be granted; `TransactWriteItems` is checked per item action. */
-export type DynamoDbAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 
 /**
  * The stateful part of the stack: every table from `functions/tables.ts`, on-demand. Tables that

@@ -41,8 +41,9 @@ export class IspeksActivationStack extends Stack {
         'Direct API endpoint, for IAM-signed admin calls (public routes answer only through CloudFront)',
     });
     new CfnOutput(this, 'AdminInvokeArn', {
-      value: api.httpApi.arnForExecuteApi('POST', '/api/admin/users', '$default'),
-      description: 'Grant execute-api:Invoke on this ARN to administrators',
+      value: api.iamInvokeArn(),
+      description:
+        'Grant execute-api:Invoke on this ARN to the automation that administers users (IAM routes)',
     });
     new CfnOutput(this, 'UsersTableName', { value: tables.table(usersTable).tableName });
     new CfnOutput(this, 'TokensTableName', { value: tables.table(tokensTable).tableName });

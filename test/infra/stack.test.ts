@@ -7,9 +7,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '#config';
-import { routes } from '#lib/routes.ts';
 import { readSettings, SettingsError } from '#lib/settings.ts';
 import { IspeksActivationStack } from '#lib/stack.ts';
+import { routes } from '../../functions/api/routes.ts';
 import { tableDefinitions } from '../../functions/tables.ts';
 import { CONTENT_SECURITY_POLICY, PAGE_HEADERS } from '../../web/site.ts';
 
@@ -381,6 +381,7 @@ describe('IspeksActivationStack least privilege', () => {
     },
     'POST /api/admin/users': { users: ['PutItem'] },
     'GET /api/health': {},
+    'GET /api/openapi.json': {},
   };
 
   it.each(routes.map((r) => `${r.method} ${r.path}`))(
@@ -451,7 +452,7 @@ describe('IspeksActivationStack API', () => {
     );
   });
 
-  it('deploys exactly the routes of lib/routes.ts, which the local server mounts too', () => {
+  it('deploys exactly the routes of the route table, which the local server mounts too', () => {
     expect(Object.keys(deployedRoutes()).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
@@ -461,7 +462,9 @@ describe('IspeksActivationStack API', () => {
     expect(authorization['POST /api/admin/users']).toBe('AWS_IAM');
     expect(authorization['POST /api/activation/resend']).toBe('NONE');
     for (const route of routes) {
-      expect(authorization[`${route.method} ${route.path}`]).toBe(route.auth === 'iam' ? 'AWS_IAM' : 'NONE');
+      expect(authorization[`${route.method} ${route.path}`]).toBe(
+        route.access === 'iam' ? 'AWS_IAM' : 'NONE',
+      );
     }
   });
 
@@ -528,7 +531,7 @@ describe('IspeksActivationStack origin secret', () => {
   it('gives every public-route function ORIGIN_VERIFY_SECRET from that same secret', () => {
     const [secretId] = Object.keys(secrets());
 
-    for (const route of routes.filter((r) => r.auth === 'none')) {
+    for (const route of routes.filter((r) => r.access !== 'iam')) {
       const variables = environmentOf(`${route.method} ${route.path}`);
       expect([route.path, secretBehind(variables.ORIGIN_VERIFY_SECRET)]).toEqual([route.path, secretId]);
       expect(variables.ORIGIN_VERIFY_SECRET_PREVIOUS).toBeUndefined();
@@ -536,7 +539,7 @@ describe('IspeksActivationStack origin secret', () => {
   });
 
   it('leaves the IAM-authorised admin route without it: integrations sign their calls to the API directly', () => {
-    const adminRoutes = routes.filter((r) => r.auth === 'iam');
+    const adminRoutes = routes.filter((r) => r.access === 'iam');
 
     expect(adminRoutes.length).toBeGreaterThan(0);
     for (const route of adminRoutes) {
@@ -557,7 +560,7 @@ describe('IspeksActivationStack origin secret', () => {
       )
       .map(([id]) => id);
 
-    expect(functionIds).toHaveLength(routes.filter((r) => r.auth === 'none').length);
+    expect(functionIds).toHaveLength(routes.filter((r) => r.access !== 'iam').length);
     expect(distributionOf(template).DependsOn).toEqual(expect.arrayContaining(functionIds));
   });
 
