@@ -3,7 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ForbiddenError } from '#domain/errors.ts';
 
-/** The header CloudFront adds to every `/api/*` origin request (lib/web.ts), overwriting a viewer's own. */
+/** The header CloudFront adds to every `/api/*` origin request (lib/web/distribution.ts), overwriting a viewer's own. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
 /**
