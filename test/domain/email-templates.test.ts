@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatMalaysiaTime,
   renderActivationMail,
   renderAlreadyActiveMail,
   renderMail,
@@ -303,28 +302,5 @@ describe('renderAlreadyActiveMail', () => {
     expect(text).toContain(
       `Sila klik pada pautan di bawah untuk menetapkan semula kata laluan anda:\n${RECOVERY_PAGE}`,
     );
-  });
-});
-
-describe('formatMalaysiaTime', () => {
-  it.each([
-    ['a morning time', '2020-09-14T03:50:04Z', 'ms', '14 September 2020 11:50:04 AM'],
-    ['an afternoon time', '2020-09-14T06:05:09Z', 'ms', '14 September 2020 02:05:09 PM'],
-    ['noon', '2020-09-14T04:00:00Z', 'ms', '14 September 2020 12:00:00 PM'],
-    [
-      'a time just after midnight, on the next Malaysian day',
-      '2020-09-14T16:07:00Z',
-      'ms',
-      '15 September 2020 12:07:00 AM',
-    ],
-    ['a Malay month name', '2021-08-01T00:00:00Z', 'ms', '1 Ogos 2021 08:00:00 AM'],
-    ['an English month name', '2021-08-01T00:00:00Z', 'en', '1 August 2021 08:00:00 AM'],
-    ['the turn of the year in Malaysia', '2020-12-31T16:30:00Z', 'en', '1 January 2021 12:30:00 AM'],
-  ] as const)('formats %s', (_case, iso, lang, expected) => {
-    // Act
-    const formatted = formatMalaysiaTime(iso, lang);
-
-    // Assert
-    expect(formatted).toBe(expected);
   });
 });

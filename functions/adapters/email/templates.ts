@@ -4,6 +4,7 @@
  * layout.ts.
  */
 
+import { formatMalaysiaTime } from '#domain/malaysia-time.ts';
 import type {
   AccountLockedMail,
   ActivationMail,
@@ -13,10 +14,8 @@ import type {
   RecoveryMail,
 } from '#domain/ports.ts';
 import { type Block, composeMail, type RenderedMail } from './layout.ts';
-import { formatMalaysiaTime } from './malaysia-time.ts';
 
 export { escapeHtml, type RenderedMail } from './layout.ts';
-export { formatMalaysiaTime } from './malaysia-time.ts';
 
 const minutesEn = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 
