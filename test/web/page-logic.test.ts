@@ -5,11 +5,9 @@ import {
   makePasswordPolicy,
   sourcePolicy,
 } from '../../functions/domain/password-policy.ts';
-import { checkSecurityAnswers } from '../../functions/domain/security-answers.ts';
-import { SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts';
-import { formatMalaysiaDateTime } from '../../web/src/lib/format.ts';
+import { checkSecurityAnswers, forbiddenAnswerValues } from '../../functions/domain/security-answers.ts';
+import { checkRows, type QuestionRow } from '../../web/src/activation/question-check.ts';
 import { passwordChecker } from '../../web/src/lib/password-rules.ts';
-import { checkQuestionRows, type QuestionRow } from '../../web/src/lib/question-rows.ts';
 
 const personal = { icNumber: '900101145678', name: 'NUR AISYAH BINTI AHMAD' };
 const serverOnly = new Set(['PASSWORD_COMMON', 'PASSWORD_CONTAINS_PERSONAL_DATA']);
@@ -70,19 +68,23 @@ describe('password rules on the page', () => {
 });
 
 describe('security question rows on the page', () => {
-  const known = new Set(SECURITY_QUESTIONS.map((q) => q.id));
-  const forbidden = ['900101145678', 'kth:900101145678'];
+  const officer = {
+    userId: 'kth:900101145678',
+    icNumber: '900101145678',
+    name: 'NUR AISYAH BINTI AHMAD',
+    email: 'nur.aisyah@example.gov.my',
+  };
 
   function serverView(rows: QuestionRow[]) {
-    return checkSecurityAnswers(rows, forbidden)
+    return checkSecurityAnswers(rows, forbiddenAnswerValues(officer))
       .map((p) => `${p.path}:${p.code}`)
       .sort();
   }
 
   function pageView(rows: QuestionRow[]) {
-    const check = checkQuestionRows(rows, known, forbidden);
+    const check = checkRows(rows, officer);
     return [
-      ...(check.count ? [`securityAnswers:${check.count}`] : []),
+      ...(check.general ? [`securityAnswers:${check.general}`] : []),
       ...check.rows.flatMap((p, i) => [
         ...(p.question ? [`securityAnswers.${i}.questionId:${p.question}`] : []),
         ...(p.answer ? [`securityAnswers.${i}.answer:${p.answer}`] : []),
@@ -124,6 +126,22 @@ describe('security question rows on the page', () => {
       ],
     ],
     [
+      "answers equal to the officer's name and e-mail, and a non-answer",
+      [
+        { questionId: 'mother-name', answer: 'Nur Aisyah binti Ahmad' },
+        { questionId: 'first-car', answer: 'nur.aisyah@example.gov.my' },
+        { questionId: 'favourite-colour', answer: 'tak tahu' },
+      ],
+    ],
+    [
+      'a keyboard walk and the dashed ID number',
+      [
+        { questionId: 'mother-name', answer: 'qwerty' },
+        { questionId: 'first-car', answer: '900101-14-5678' },
+        { questionId: 'favourite-colour', answer: 'Hijau Muda' },
+      ],
+    ],
+    [
       'two rows only',
       [
         { questionId: 'mother-name', answer: 'Siti Aminah' },
@@ -133,12 +151,17 @@ describe('security question rows on the page', () => {
   ])('judge like the server: %s', (_, rows) => {
     expect(pageView(rows)).toEqual(serverView(rows));
   });
-});
 
-describe('registration date', () => {
-  it('reads in Malaysia time as the source shows it', () => {
-    expect(formatMalaysiaDateTime('2020-09-14T03:50:04.000Z')).toBe('14/09/2020 11:50:04 AM');
-    expect(formatMalaysiaDateTime('2020-09-14T16:05:00Z')).toBe('15/09/2020 12:05:00 AM');
-    expect(formatMalaysiaDateTime('2020-09-14T04:30:00Z')).toBe('14/09/2020 12:30:00 PM');
+  it('let Seterusnya through only for rows the server accepts', () => {
+    const good = [
+      { questionId: 'mother-name', answer: 'Siti Aminah' },
+      { questionId: 'first-car', answer: 'Proton Saga' },
+      { questionId: 'favourite-colour', answer: 'Hijau Muda' },
+    ];
+    expect(checkRows(good, officer).ok).toBe(true);
+    expect(checkRows(good.slice(0, 2), officer)).toMatchObject({ ok: false, general: 'QUESTIONS_COUNT' });
+    expect(checkRows([...good.slice(0, 2), { questionId: 'birth-town', answer: 'tiada' }], officer).ok).toBe(
+      false,
+    );
   });
 });

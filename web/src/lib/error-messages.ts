@@ -1,3 +1,5 @@
+import { PASSWORD_MAX_LENGTH, sourcePolicy } from '../../../functions/domain/password-rules.ts';
+import { ANSWER_MIN_LENGTH } from '../../../functions/domain/security-questions.ts';
 import type { StringKey } from '../i18n/ms.ts';
 import { type Message, type Vars, waitMessage } from './i18n.ts';
 
@@ -36,7 +38,10 @@ export const ERROR_MESSAGE_KEYS = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGE_KEYS;
 
-/** The numbers some texts show: the policy's lengths and the server's `Retry-After`. */
+/**
+ * The numbers some texts show: the lengths a verify or session answer names and the server's
+ * `Retry-After`. Without them a text shows the server's own defaults.
+ */
 export interface ErrorContext {
   minLength?: number;
   maxLength?: number;
@@ -44,18 +49,30 @@ export interface ErrorContext {
   retryAfter?: number | undefined;
 }
 
+/**
+ * Only for an answer whose `Retry-After` was lost on the way (the server always sends one with
+ * these two codes): the default lock window and resend pause of the server's settings.
+ */
+const LOCK_SECONDS_UNSAID = 15 * 60;
+const RESEND_COOLDOWN_UNSAID = 60;
+
+/** How long a locked account waits, in whole minutes. */
+export function lockWait(retryAfter: number | undefined): Message {
+  return waitMessage(retryAfter ?? LOCK_SECONDS_UNSAID, true);
+}
+
 function varsFor(code: ErrorCode, ctx: ErrorContext): Vars | undefined {
   switch (code) {
     case 'PASSWORD_TOO_SHORT':
-      return { min: ctx.minLength ?? 12 };
+      return { min: ctx.minLength ?? sourcePolicy.minLength };
     case 'PASSWORD_TOO_LONG':
-      return { max: ctx.maxLength ?? 128 };
+      return { max: ctx.maxLength ?? PASSWORD_MAX_LENGTH };
     case 'ANSWER_TOO_SHORT':
-      return { min: ctx.answerMinLength ?? 3 };
+      return { min: ctx.answerMinLength ?? ANSWER_MIN_LENGTH };
     case 'ACCOUNT_LOCKED':
-      return { wait: waitMessage(ctx.retryAfter ?? 900, true) };
+      return { wait: lockWait(ctx.retryAfter) };
     case 'RESEND_COOLDOWN':
-      return { wait: waitMessage(ctx.retryAfter ?? 60) };
+      return { wait: waitMessage(ctx.retryAfter ?? RESEND_COOLDOWN_UNSAID) };
     default:
       return undefined;
   }

@@ -56,8 +56,11 @@ export interface NewPasswordFields {
   reset(): void;
   /** Something typed, no rule known broken, and the repetition equal. */
   ready(): boolean;
-  /** Shows the server's problems with `password` / `passwordConfirmation`; true if there were any. */
-  showProblems(problems: FieldProblem[]): boolean;
+  /**
+   * Shows the server's problems with `password` / `passwordConfirmation` at their fields, and
+   * names the field to focus (the first with a problem); none when no problem concerned them.
+   */
+  showProblems(problems: FieldProblem[]): HTMLInputElement | undefined;
 }
 
 async function askServer(password: string, token: string | undefined): Promise<string[] | undefined> {
@@ -233,7 +236,8 @@ export function newPasswordFields({
       const onConfirmation = problems.filter((p) => p.path === 'passwordConfirmation');
       showServerProblems(password, onPassword);
       showServerProblems(confirmation, onConfirmation);
-      return onPassword.length + onConfirmation.length > 0;
+      if (onPassword.length > 0) return password;
+      return onConfirmation.length > 0 ? confirmation : undefined;
     },
   };
   render();

@@ -1,7 +1,9 @@
 import {
   checkPasswordRules,
+  describePolicy,
   type PasswordPolicy,
   type PersonalData,
+  sourcePolicy,
 } from '../../../functions/domain/password-rules.ts';
 import type { ErrorCode } from './error-messages.ts';
 
@@ -15,15 +17,8 @@ export interface PasswordPolicyView extends PasswordPolicy {
   rejectsPersonalData?: boolean;
 }
 
-/** The source policy, for the signed-in view, which has no verify answer to take it from. */
-export const SOURCE_POLICY: PasswordPolicyView = {
-  minLength: 12,
-  maxLength: 128,
-  requireLower: true,
-  requireUpper: true,
-  requireDigit: true,
-  requireSpecial: true,
-};
+/** The source policy, until an answer names the deployment's (the sign-in answer names none). */
+export const SOURCE_POLICY: PasswordPolicyView = describePolicy(sourcePolicy);
 
 /**
  * What the page knows of the officer (from verify or the session). Only the ID number and the
@@ -34,12 +29,7 @@ export interface KnownPersonalData {
   name?: string;
 }
 
-const CLASS_RULES: [keyof PasswordPolicyView, ErrorCode][] = [
-  ['requireLower', 'PASSWORD_NO_LOWER'],
-  ['requireUpper', 'PASSWORD_NO_UPPER'],
-  ['requireDigit', 'PASSWORD_NO_DIGIT'],
-  ['requireSpecial', 'PASSWORD_NO_SPECIAL'],
-];
+const NOBODY: PersonalData = { icNumber: '', name: '' };
 
 /**
  * A checker listing the rules a password breaks, in the source's order (length, lower, upper,
@@ -77,11 +67,17 @@ export interface ServerVerdict {
   unmet: readonly string[] | undefined;
 }
 
-/** Every rule the list shows, in order: the source's five, then the server's two. */
+/**
+ * Every rule the list shows, in order: the policy's own (the minimum length and each required
+ * character class, in the source's order), then the server's two. The policy's own rules are the
+ * ones an empty password breaks, as the server's code judges it: no second table of them here.
+ */
 export function listedRules(policy: PasswordPolicyView): ErrorCode[] {
+  const ownRules = checkPasswordRules('', policy, NOBODY).filter(
+    (code) => !(SERVER_RULES as readonly string[]).includes(code),
+  );
   return [
-    'PASSWORD_TOO_SHORT',
-    ...CLASS_RULES.filter(([flag]) => policy[flag] === true).map(([, code]) => code),
+    ...ownRules,
     ...(policy.rejectsCommonPasswords === false ? [] : (['PASSWORD_COMMON'] as const)),
     ...(policy.rejectsPersonalData === false ? [] : (['PASSWORD_CONTAINS_PERSONAL_DATA'] as const)),
   ];

@@ -42,7 +42,7 @@ function showSent(answer: ResendAnswer, neutralText: StringKey): void {
     to.textContent = '';
   }
   translate(byId('resend-validity'), 'resend.validity', {
-    minutes: Math.round((answer.expiresInSeconds || 1800) / 60),
+    minutes: Math.round(answer.expiresInSeconds / 60),
   });
   show(byId('resend-form'), false);
   show(byId('resend-sent'));
