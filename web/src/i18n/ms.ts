@@ -5,17 +5,14 @@
 export const ms = {
   'app.subtitle': 'Sistem Perakaunan Akruan Kerajaan Negeri (iSPEKS)', // seed
   'common.skipToContent': 'Langkau ke kandungan utama',
-  'common.languageGroup': 'Bahasa',
   'common.version': 'Versi {version}',
   'common.loading': 'Sedang dimuatkan…',
-  'common.sending': 'Sedang dihantar…',
   'common.send': 'Hantar', // seed
   'common.backToLogin': 'Kembali Ke Log Masuk', // seed
   'common.login': 'Log Masuk', // seed
   'common.forgotPassword': 'Lupa Kata Laluan', // seed
   'common.retry': 'Cuba Lagi',
   'common.done': '(selesai)',
-  'common.fixErrors': 'Sila betulkan ralat yang ditandakan.',
   'common.cancel': 'Batal',
   'common.next': 'Seterusnya', // seed
   'common.back': 'Kembali',
