@@ -6,35 +6,14 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { z } from 'zod';
-import { ConfigError, checkSettings, loadConfig } from '../functions/config.ts';
+import { ConfigError, checkSettings, loadConfig, parseSettings } from '../functions/config.ts';
 import { setLogSink } from '../functions/http/logger.ts';
 import type { AdminKey } from '../functions/local/admin-key.ts';
 import { LocalStackError } from '../functions/local/errors.ts';
 import { type LogFile, openLogFile } from '../functions/local/log-file.ts';
 import { portClashes } from '../functions/local/net.ts';
 import { functionEnvironment, startLocalStack } from '../functions/local/stack.ts';
-
-const port = z.coerce.number().int().min(1).max(65_535);
-/** The words every on/off setting takes, as the functions' own flags do. */
-const flag = z
-  .enum(['on', 'off', 'true', 'false', '1', '0'])
-  .transform((v) => v === '1' || v === 'true' || v === 'on');
-
-/** The local stack's own settings; the functions' settings are checked by functions/config.ts. */
-const localSettings = z.object({
-  PORT: port.default(3000),
-  SES_PORT: port.default(8005),
-  DYNAMODB_PORT: port.default(8000),
-  ADMIN_API_KEY: z.string().min(16).optional(),
-  ROTATE_ADMIN_KEY: flag.default(false),
-  DATA_DIR: z.string().min(1).default('.local/data'),
-  IN_MEMORY: flag.default(false),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'off']).default('info'),
-  LOG_TO_STDOUT: flag.default(false),
-  /** Default: `logs/api.log` next to DATA_DIR (`.local/logs/api.log`). */
-  LOG_FILE: z.string().min(1).optional(),
-});
+import type { SettingsOf } from '../functions/settings.ts';
 
 function fail(problems: readonly string[]): never {
   process.stderr.write(
@@ -49,14 +28,12 @@ function fail(problems: readonly string[]): never {
  * The stack's settings, and every problem with them or with the functions' settings, found before
  * anything starts. With problems, the settings returned are only the defaults.
  */
-function readSettings(env: NodeJS.ProcessEnv): {
-  settings: z.infer<typeof localSettings>;
-  problems: string[];
-} {
-  const checked = checkSettings(localSettings, env);
+function readSettings(env: NodeJS.ProcessEnv): { settings: SettingsOf<'local'>; problems: string[] } {
+  // The stack's own settings (rows of scope `local` in functions/settings.ts), then the functions'.
+  const checked = checkSettings('local', env);
   const problems = checked.ok ? [] : [...checked.problems];
   // With a bad port, the functions are checked as they would run on the default ports.
-  const settings = checked.ok ? checked.data : localSettings.parse({});
+  const settings = checked.ok ? checked.data : parseSettings('local', {});
   const ports = { port: settings.PORT, sesPort: settings.SES_PORT, dynamoPort: settings.DYNAMODB_PORT };
   try {
     loadConfig({ ...env, ...functionEnvironment(ports) });

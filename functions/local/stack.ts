@@ -8,6 +8,7 @@ import type { ApiHandler } from '#http/endpoint.ts';
 import { routes } from '#lib/routes.ts';
 import { buildWeb } from '../../web/build.ts';
 import { loadConfig } from '../config.ts';
+import type { FunctionVariable } from '../settings.ts';
 import { tableDefinitions, usersTable } from '../tables.ts';
 import { type AdminKey, adminKeyFor } from './admin-key.ts';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
@@ -37,8 +38,8 @@ export interface LocalStackOptions {
   rotateAdminKey?: boolean | undefined;
   /** Folder for DynamoDB Local's files and the kept admin key; undefined keeps everything in memory. */
   dataDir?: string | undefined;
-  /** Settings handed to the functions, as CDK context would (e.g. BCRYPT_COST). */
-  functionSettings?: Record<string, string>;
+  /** Settings handed to the functions, as CDK context would (e.g. BCRYPT_COST; functions/settings.ts). */
+  functionSettings?: Partial<Record<FunctionVariable, string>>;
   host?: string;
   /** Where the pages are built; several stacks at once (test projects) each need their own. */
   webOutDir?: string;
@@ -70,8 +71,9 @@ async function registerDemoUser(db: DynamoDBDocumentClient): Promise<void> {
 }
 
 /**
- * The environment the functions get on the local stack, as CDK would give it in AWS: endpoints on
- * loopback, the local table names, this server's URL for e-mail links, and `functionSettings`.
+ * The environment the functions get on the local stack, as CDK would give it in AWS: the settings
+ * that functions/settings.ts says the local stack sets (endpoints on loopback, the local table
+ * names, this server's URL for e-mail links), local credentials, and `functionSettings`.
  */
 export function functionEnvironment(
   options: Pick<LocalStackOptions, 'port' | 'sesPort' | 'dynamoPort' | 'functionSettings'>,
