@@ -4,21 +4,15 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ValidationError } from '#domain/errors.ts';
-import type { ApiHandler } from '#http/endpoint.ts';
+import type { ApiHandler, RouteDefinition } from '../api/route.ts';
 import { problemFor } from '#http/problem-details.ts';
 import { SECURITY_HEADERS } from '#http/responses.ts';
 import { bearerKeyRequired, routeNotFound } from '#http/route-errors.ts';
 import { eventFromRequest, lambdaContext, readBody } from './api-gateway-event.ts';
 import { serveStatic } from './static-files.ts';
 
-/** A route as the stack describes it, with its handler loaded. */
-export interface MountedRoute {
-  readonly method: string;
-  readonly path: string;
-  /** The handler's file name, which is also the local function's name. */
-  readonly handler: string;
-  /** `iam`: SigV4 in AWS, stood in for by the bearer admin key here. */
-  readonly auth: 'none' | 'iam';
+/** A route of the route table, with its handler loaded. */
+export interface MountedRoute extends Pick<RouteDefinition, 'name' | 'method' | 'path' | 'access'> {
   readonly fn: ApiHandler;
 }
 
@@ -61,7 +55,8 @@ export function createLocalServer({ routes, webRoot, adminApiKey }: LocalServerO
         send(res, problemFor(routeNotFound));
         return;
       }
-      if (route.auth === 'iam') {
+      // `iam`: SigV4 in AWS, stood in for by the bearer admin key here.
+      if (route.access === 'iam') {
         const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
         if (!sameSecret(given, adminApiKey)) {
           const problem = problemFor(bearerKeyRequired);
@@ -78,7 +73,7 @@ export function createLocalServer({ routes, webRoot, adminApiKey }: LocalServerO
         return;
       }
       const event = eventFromRequest(req, `${route.method} ${route.path}`, body);
-      send(res, await route.fn(event, lambdaContext(route.handler, event.requestContext.requestId)));
+      send(res, await route.fn(event, lambdaContext(route.name, event.requestContext.requestId)));
     } catch {
       if (!res.headersSent) {
         res.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });

@@ -22,7 +22,7 @@ interface Call {
 }
 
 /** The local server with one route whose handler records its call and answers 204. */
-async function serve(route: Omit<MountedRoute, 'fn' | 'handler'>): Promise<{ url: string; calls: Call[] }> {
+async function serve(route: Omit<MountedRoute, 'fn' | 'name'>): Promise<{ url: string; calls: Call[] }> {
   webRoot = mkdtempSync(join(tmpdir(), 'ispeks-web-events-'));
   const calls: Call[] = [];
   const fn: ApiHandler = async (event: APIGatewayProxyEventV2, context: Context) => {
@@ -35,7 +35,7 @@ async function serve(route: Omit<MountedRoute, 'fn' | 'handler'>): Promise<{ url
   };
   const port = await freePort();
   server = createLocalServer({
-    routes: [{ ...route, handler: 'echo', fn }],
+    routes: [{ ...route, name: 'echo', fn }],
     webRoot,
     adminApiKey: ADMIN_KEY,
   });
@@ -53,7 +53,7 @@ afterEach(async () => {
 describe('the local server, calling a handler', () => {
   it('gives it the payload 2.0 event API Gateway would: route key, query, cookies, a JSON body as text', async () => {
     // Arrange
-    const { url, calls } = await serve({ method: 'POST', path: '/api/echo', auth: 'none' });
+    const { url, calls } = await serve({ method: 'POST', path: '/api/echo', access: 'public' });
 
     // Act
     const response = await fetch(`${url}/api/echo?lang=ms`, {
@@ -81,7 +81,7 @@ describe('the local server, calling a handler', () => {
 
   it('sends a binary body in base64, as API Gateway does', async () => {
     // Arrange
-    const { url, calls } = await serve({ method: 'POST', path: '/api/echo', auth: 'none' });
+    const { url, calls } = await serve({ method: 'POST', path: '/api/echo', access: 'public' });
     const bytes = Buffer.from([0, 159, 146, 150]);
 
     // Act
@@ -97,7 +97,7 @@ describe('the local server, calling a handler', () => {
 
   it("gives it a Lambda context named after the handler, its time counting down from the function's timeout", async () => {
     // Arrange
-    const { url, calls } = await serve({ method: 'GET', path: '/api/echo', auth: 'none' });
+    const { url, calls } = await serve({ method: 'GET', path: '/api/echo', access: 'public' });
 
     // Act
     await fetch(`${url}/api/echo`);
@@ -110,7 +110,7 @@ describe('the local server, calling a handler', () => {
 
   it('wants the bearer admin key on an administrator route, answering 401 problem+json without calling it', async () => {
     // Arrange
-    const { url, calls } = await serve({ method: 'POST', path: '/api/echo', auth: 'iam' });
+    const { url, calls } = await serve({ method: 'POST', path: '/api/echo', access: 'iam' });
 
     // Act
     const anonymous = await fetch(`${url}/api/echo`, { method: 'POST' });
