@@ -213,6 +213,7 @@ describe('IspeksActivationStack functions', () => {
     stubFunctionEnvironment();
     const expected: Record<string, number> = {
       'GET /api/health': 200,
+      'GET /api/openapi.json': 200,
       'GET /api/auth/session': 401,
       'POST /api/auth/logout': 204,
       // Takes no body: without a session cookie it is refused before anything is read.
