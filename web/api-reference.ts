@@ -113,7 +113,8 @@ export function renderApiReference(doc: OpenApiDocument, head: string): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), [method, path, op]]);
     }
   }
-  const tags = doc.tags ?? [...byTag.keys()].map((name) => ({ name }));
+  const tags: { name: string; description?: string }[] =
+    doc.tags ?? [...byTag.keys()].map((name) => ({ name }));
   const contents = tags
     .map(
       (tag) =>

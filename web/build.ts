@@ -11,6 +11,8 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
+import { type OpenApiDocument, renderApiReference } from './api-reference.ts';
+import { API_REFERENCE_PAGE } from './site.ts';
 import { ms } from './src/i18n/ms.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -96,6 +98,19 @@ export function renderPage(template: string, page: string, version: string): str
   return html;
 }
 
+/**
+ * The API reference page (`/docs/api`) from docs/openapi.json, which the route table generates:
+ * the same head as every page, the stylesheets linked, no script.
+ */
+function writeApiReference(out: string): void {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'docs', 'openapi.json'), 'utf8')) as OpenApiDocument;
+  const head = `${readFileSync(join(WEB, 'partials', 'head.html'), 'utf8').trimEnd()}\n<link rel="stylesheet" href="/assets/api.css">`;
+  const html = renderApiReference(doc, head);
+  const target = join(out, API_REFERENCE_PAGE);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, html);
+}
+
 /** Builds the pages into `outDir` (relative paths are taken from the project root). Synchronous. */
 export function buildWeb(outDir = 'web/dist'): WebBuildResult {
   const out = resolve(ROOT, outDir);
@@ -136,6 +151,8 @@ export function buildWeb(outDir = 'web/dist'): WebBuildResult {
     mkdirSync(dirname(join(out, page)), { recursive: true });
     writeFileSync(join(out, page), renderPage(readFileSync(template, 'utf8'), page, version));
   }
+
+  writeApiReference(out);
 
   const files = listFiles(out).map((path) => relative(out, path).split('\\').join('/'));
   const gzipBytes = files

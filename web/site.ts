@@ -32,7 +32,11 @@ export const PAGE_PATHS: Record<string, string> = {
   '/account/activation': '/account/activation.html',
   '/account/request': '/account/request.html',
   '/account/recovery': '/account/recovery.html',
+  '/docs/api': '/docs/api.html',
 };
+
+/** The API reference, rendered at build time from docs/openapi.json (web/api-reference.ts). */
+export const API_REFERENCE_PAGE = 'docs/api.html';
 
 /** The site's own "page not found" (web/pages/404.html), served with status 404 for any other path. */
 export const NOT_FOUND_PAGE = '/404.html';
