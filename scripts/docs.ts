@@ -3,12 +3,14 @@
  * Each step turns the file's current text into its new text; the file is written only if it
  * changed. Tests call the same functions to check that the committed files are in step.
  *
- *   README.md   the settings tables, from functions/settings.ts
+ *   README.md          the settings tables, from functions/settings.ts
+ *   docs/openapi.json  the OpenAPI document, from the route table (functions/api/routes.ts)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rowsOf, type Setting, settings } from '../functions/settings.ts';
+import { renderOpenApi } from './openapi.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -106,6 +108,7 @@ export function readmeWithSettings(readme: string): string {
 /** The steps of `npm run docs`, in order: one file each, rewritten from its current text. */
 export const steps: ReadonlyArray<{ file: string; update: (text: string) => string }> = [
   { file: 'README.md', update: readmeWithSettings },
+  { file: 'docs/openapi.json', update: () => renderOpenApi() },
 ];
 
 function run(): void {
