@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildWeb, renderPage, WEB_BUDGET_GZIP_BYTES } from '../../web/build.ts';
-import { PAGE_PATHS } from '../../web/site.ts';
+import { API_REFERENCE_PAGE, PAGE_PATHS } from '../../web/site.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { ms } from '../../web/src/i18n/ms.ts';
 
@@ -21,11 +21,16 @@ describe('buildWeb', () => {
     expect(result.gzipBytes).toBeLessThanOrEqual(WEB_BUDGET_GZIP_BYTES);
   });
 
-  it('renders pages in Malay that only load same-origin assets which exist', () => {
+  it('renders pages in Malay (the API reference in English, for integrators) that only load same-origin assets which exist', () => {
     for (const file of Object.values(PAGE_PATHS)) {
       const html = readFileSync(join(outDir, file), 'utf8');
-      expect(html).toContain('<html lang="ms">');
-      expect(html).toContain('Versi 0.1.0');
+      if (file === `/${API_REFERENCE_PAGE}`) {
+        expect(html).toContain('<html lang="en">');
+        expect(html).toContain('version 0.1.0');
+      } else {
+        expect(html).toContain('<html lang="ms">');
+        expect(html).toContain('Versi 0.1.0');
+      }
       const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
       for (const asset of assets) {
         expect(asset, `${file} loads ${asset}`).toMatch(/^[/#]/);
