@@ -4,10 +4,10 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ValidationError } from '#domain/errors.ts';
-import type { ApiHandler, RouteDefinition } from '../api/route.ts';
 import { problemFor } from '#http/problem-details.ts';
 import { SECURITY_HEADERS } from '#http/responses.ts';
 import { bearerKeyRequired, routeNotFound } from '#http/route-errors.ts';
+import type { ApiHandler, RouteDefinition } from '../api/route.ts';
 import { eventFromRequest, lambdaContext, readBody } from './api-gateway-event.ts';
 import { serveStatic } from './static-files.ts';
 

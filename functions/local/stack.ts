@@ -4,8 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { UserExistsError } from '#domain/errors.ts';
-import { routes } from '../api/routes.ts';
 import { buildWeb } from '../../web/build.ts';
+import { routes } from '../api/routes.ts';
 import { loadConfig } from '../config.ts';
 import type { FunctionVariable } from '../settings.ts';
 import { tableDefinitions, usersTable } from '../tables.ts';
@@ -141,7 +141,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const mounted: MountedRoute[] = [];
     for (const route of routes) {
       const { handler } = await route.load();
-      mounted.push({ name: route.name, method: route.method, path: route.path, access: route.access, fn: handler });
+      mounted.push({
+        name: route.name,
+        method: route.method,
+        path: route.path,
+        access: route.access,
+        fn: handler,
+      });
     }
     // The pages are built at every start (a fraction of a second), so the stack serves what the sources say.
     const pages = buildWeb(options.webOutDir);
