@@ -7,10 +7,11 @@ import { dynamoSessionStore } from '#adapters/dynamodb-session-store.ts';
 import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { makeSesClient, sesv2Mailer } from '#adapters/email/sesv2-mailer.ts';
 import { cryptoRandom, systemClock } from '#adapters/system.ts';
+import { fileWordLists } from '#adapters/word-lists.ts';
 import { makePasswordPolicy } from '#domain/password-policy.ts';
 import { makeChangePassword, makePasswordCheck } from '#domain/use-cases/account.ts';
 import { makeActivateAccount } from '#domain/use-cases/activate-account.ts';
-import { makeRecovery } from '#domain/use-cases/recovery.ts';
+import { makeRequestRecovery, makeResetPassword, makeVerifyRecovery } from '#domain/use-cases/recovery.ts';
 import { makeRegisterUser } from '#domain/use-cases/register-user.ts';
 import { makeResendActivation } from '#domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '#domain/use-cases/send-link.ts';
@@ -73,6 +74,8 @@ const answerHasher = /* @__PURE__ */ once(() => bcryptHasher(Math.max(4, config(
 const passwordPolicy = /* @__PURE__ */ once(() =>
   makePasswordPolicy(config().PASSWORD_MIN_LENGTH, config().PASSWORD_COMPOSITION),
 );
+/** The common-password and word lists: files beside the bundle, read on the first check. */
+const isListed = /* @__PURE__ */ once(() => fileWordLists());
 const pacing = /* @__PURE__ */ once(() => ({
   cooldownSeconds: config().RESEND_COOLDOWN_SECONDS,
   maxPerHour: config().RESEND_MAX_PER_HOUR,
@@ -159,13 +162,31 @@ export const activateAccount = /* @__PURE__ */ once(() =>
     passwordPolicy: passwordPolicy(),
     hasher: hasher(),
     answerHasher: answerHasher(),
+    isListed: isListed(),
   }),
 );
 
 export const registerUser = /* @__PURE__ */ once(() => makeRegisterUser({ users: users(), clock }));
 
-export const recovery = /* @__PURE__ */ once(() =>
-  makeRecovery({
+export const requestRecovery = /* @__PURE__ */ once(() =>
+  makeRequestRecovery({
+    users: users(),
+    clock,
+    sendLink: sendLink(),
+    report,
+    settings: {
+      tokenTtlSeconds: config().RECOVERY_TOKEN_TTL_SECONDS,
+      minResponseMs: config().ENUMERATION_MIN_RESPONSE_MS,
+    },
+  }),
+);
+
+export const verifyRecovery = /* @__PURE__ */ once(() =>
+  makeVerifyRecovery({ recoveries: links(), clock, passwordPolicy: passwordPolicy() }),
+);
+
+export const resetPassword = /* @__PURE__ */ once(() =>
+  makeResetPassword({
     users: users(),
     recoveries: links(),
     guesses: guesses(),
@@ -173,14 +194,12 @@ export const recovery = /* @__PURE__ */ once(() =>
     answerHasher: answerHasher(),
     mailer: mailer(),
     clock,
-    sendLink: sendLink(),
     report,
     settings: {
       siteUrl: config().SITE_URL,
-      tokenTtlSeconds: config().RECOVERY_TOKEN_TTL_SECONDS,
       passwordPolicy: passwordPolicy(),
+      isListed: isListed(),
       lockSeconds: config().LOGIN_LOCK_SECONDS,
-      minResponseMs: config().ENUMERATION_MIN_RESPONSE_MS,
     },
   }),
 );
@@ -198,10 +217,17 @@ export const changePassword = /* @__PURE__ */ once(() =>
       siteUrl: config().SITE_URL,
       passwordPolicy: passwordPolicy(),
       lockSeconds: config().LOGIN_LOCK_SECONDS,
+      isListed: isListed(),
     },
   }),
 );
 
 export const passwordCheck = /* @__PURE__ */ once(() =>
-  makePasswordCheck({ links: links(), clock, caller: sessionsOf().caller, passwordPolicy: passwordPolicy() }),
+  makePasswordCheck({
+    links: links(),
+    clock,
+    caller: sessionsOf().caller,
+    passwordPolicy: passwordPolicy(),
+    isListed: isListed(),
+  }),
 );

@@ -5,6 +5,8 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { TIME_BUDGET } from '../functions/adapters/time-budget.ts';
+import { copyBundleData, LAMBDA_BUNDLE } from './bundling.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -45,7 +47,7 @@ export class IspeksFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: 1024,
       // Room for the SDK's retries (DynamoDB 3 × 2 s, SES 3 × 3 s) and a compensating write after them.
-      timeout: Duration.seconds(20),
+      timeout: Duration.millis(TIME_BUDGET.functionTimeoutMs),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
@@ -53,16 +55,26 @@ export class IspeksFunction extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        // Bundled CommonJS dependencies still call require(); ESM output has none unless we make one.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
+        banner: LAMBDA_BUNDLE.banner,
+        target: LAMBDA_BUNDLE.target,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        minify: LAMBDA_BUNDLE.minify,
+        esbuildArgs: {
+          '--legal-comments': LAMBDA_BUNDLE.legalComments,
+          ...Object.fromEntries(
+            Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to]),
+          ),
+        },
         sourceMap: true,
         sourcesContent: false,
         // Bundle the AWS SDK too: a pinned, tree-shaken SDK instead of whatever the runtime ships.
         externalModules: [],
         logLevel: LogLevel.WARNING,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: copyBundleData,
+        },
       },
     });
     logGroup.grantWrite(role);

@@ -5,10 +5,14 @@
  *
  *   README.md          the settings tables, from functions/settings.ts
  *   docs/openapi.json  the OpenAPI document, from the route table (functions/api/routes.ts)
+ *   functions/adapters/word-lists/*.txt
+ *                      the common passwords and English words, from @zxcvbn-ts/language-common
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { rowsOf, type Setting, settings } from '../functions/settings.ts';
 import { renderOpenApi } from './openapi.ts';
 
@@ -105,10 +109,27 @@ export function readmeWithSettings(readme: string): string {
   return betweenMarkers(local, 'settings:deployed', deployedSettingsTable());
 }
 
+/** A word list of @zxcvbn-ts/language-common, as shipped with the package (most common first). */
+function zxcvbnList(name: 'passwords-common' | 'diceware-common'): readonly string[] {
+  const list = (dictionary as Record<string, string[] | undefined>)[name];
+  if (!list) throw new Error(`@zxcvbn-ts/language-common has no list ${name}`);
+  return list;
+}
+
+const lines = (words: readonly string[]) => `${words.join('\n')}\n`;
+
 /** The steps of `npm run docs`, in order: one file each, rewritten from its current text. */
 export const steps: ReadonlyArray<{ file: string; update: (text: string) => string }> = [
   { file: 'README.md', update: readmeWithSettings },
   { file: 'docs/openapi.json', update: () => renderOpenApi() },
+  {
+    file: 'functions/adapters/word-lists/common-passwords.txt',
+    update: () => lines(zxcvbnList('passwords-common')),
+  },
+  {
+    file: 'functions/adapters/word-lists/dictionary-words.txt',
+    update: () => lines(zxcvbnList('diceware-common')),
+  },
 ];
 
 function run(): void {

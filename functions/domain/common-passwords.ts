@@ -1,18 +1,11 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import type { ListLookup } from './password-rules.ts';
 
 /**
  * The word lists a password and its base (see password-rules.ts `passwordBases`) are compared
- * with. They ship inside the bundle: no network call at run time. The sets are built once, when
- * the module loads.
+ * with: the most common passwords and single dictionary words. The lists themselves are data,
+ * which an adapter reads (functions/adapters/word-lists.ts: files shipped beside the bundle, read
+ * on the first check), so they never weigh on a function's bundle or its start.
  */
-const lists = dictionary as Record<string, string[]>;
-
-/** The most common passwords (about 49,000, most common first), from the zxcvbn-ts project. */
-const common = new Set((lists['passwords-common'] ?? []).map((p) => p.toLowerCase()));
-
-if (common.size < 10_000) {
-  throw new Error('The common-password list failed to load');
-}
 
 /**
  * Malaysian words an officer would build a password on, which the English lists lack: the
@@ -111,22 +104,22 @@ export const MALAYSIAN_WORDS: readonly string[] = [
   'nasilemak',
 ];
 
-/** Single dictionary words: the 7,776 of the diceware list, and the Malaysian words above. */
-const words = new Set([...(lists['diceware-common'] ?? []), ...MALAYSIAN_WORDS].map((w) => w.toLowerCase()));
-
-/** Exact match with a common password, whatever its case. */
-export function isCommonPassword(password: string): boolean {
-  return common.has(password.toLowerCase());
+/** The lists, as the adapter reads them: common passwords (most common first) and English words. */
+export interface WordLists {
+  commonPasswords: readonly string[];
+  dictionaryWords: readonly string[];
 }
 
-/** True when a dictionary word (English diceware or Malaysian) is exactly `word`, whatever its case. */
-export function isDictionaryWord(word: string): boolean {
-  return words.has(word.toLowerCase());
-}
+/** The smallest list security.md accepts: at least the 10,000 most common passwords. */
+export const MIN_COMMON_PASSWORDS = 10_000;
 
-/** The lookup `checkPasswordRules` takes: a common password or a dictionary word (lower-case input). */
-export function isListedWord(candidate: string): boolean {
-  return common.has(candidate) || words.has(candidate);
+/**
+ * The lookup `checkPasswordRules` takes (lower-case input): a common password, an English word or
+ * a Malaysian word. The sets are built once, here.
+ */
+export function wordListLookup(lists: WordLists): ListLookup {
+  const common = new Set(lists.commonPasswords.map((p) => p.toLowerCase()));
+  if (common.size < MIN_COMMON_PASSWORDS) throw new Error('The common-password list failed to load');
+  const words = new Set([...lists.dictionaryWords, ...MALAYSIAN_WORDS].map((w) => w.toLowerCase()));
+  return (candidate) => common.has(candidate) || words.has(candidate);
 }
-
-export const commonPasswordCount = common.size;

@@ -3,9 +3,9 @@
  * plus the word lists, which only the server loads. Everything the rules module exports is
  * exported here too, so callers need one import.
  */
-import { isListedWord } from './common-passwords.ts';
 import {
   checkPasswordRules,
+  type ListLookup,
   type PasswordPolicy,
   type PasswordRuleCode,
   type PersonalData,
@@ -23,6 +23,7 @@ export function checkPassword(
   password: string,
   policy: PasswordPolicy,
   personal: PersonalData,
+  isListed: ListLookup,
 ): PasswordRuleCode[] {
-  return checkPasswordRules(password, policy, personal, isListedWord);
+  return checkPasswordRules(password, policy, personal, isListed);
 }

@@ -2,7 +2,7 @@ import { jsonEndpoint } from '#http/endpoint.ts';
 import * as wiring from '../wiring.ts';
 import { type VerifyRecoveryResponse, verifyRecoveryRequest } from './verify-recovery.schema.ts';
 
-const { verifyRecovery } = wiring.recovery();
+const verifyRecovery = wiring.verifyRecovery();
 
 /** POST /api/recovery/verify — the officer's name and the link's two questions; consumes nothing. */
 export const handler = jsonEndpoint(verifyRecoveryRequest, async (input) => ({

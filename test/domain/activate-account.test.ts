@@ -15,7 +15,7 @@ import {
   makeActivateAccount,
 } from '../../functions/domain/use-cases/activate-account.ts';
 import { fakeHasher, rejectionOf } from '../support/fakes.ts';
-import { world } from '../support/world.ts';
+import { isListed, world } from '../support/world.ts';
 
 const IC = '900101145678';
 const PASSWORD = 'Kopi-Tarik#2024pagi';
@@ -196,6 +196,7 @@ describe('activateAccount', () => {
       hasher: fakeHasher,
       answerHasher,
       passwordPolicy: sourcePolicy,
+      isListed,
     });
     const token = await sendLink();
 

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { readWordLists } from '../../functions/adapters/word-lists.ts';
+import { MALAYSIAN_WORDS, wordListLookup } from '../../functions/domain/common-passwords.ts';
 import {
-  commonPasswordCount,
-  isCommonPassword,
-  isDictionaryWord,
-} from '../../functions/domain/common-passwords.ts';
-import {
-  checkPassword,
+  checkPassword as checkWithLists,
   describePolicy,
   makePasswordPolicy,
   normalisePassword,
   PASSWORD_MAX_LENGTH,
   sourcePolicy,
 } from '../../functions/domain/password-policy.ts';
+
+/** The lists as the functions read them (the files beside the word-list adapter). */
+const lists = readWordLists();
+const isListed = wordListLookup(lists);
+const checkPassword = (
+  ...args: Parameters<typeof checkWithLists> extends [...infer Head, unknown] ? Head : never
+) => checkWithLists(...args, isListed);
+const commonPasswordCount = new Set(lists.commonPasswords).size;
+const isCommonPassword = (password: string) => lists.commonPasswords.includes(password.toLowerCase());
+const dictionary = new Set([...lists.dictionaryWords, ...MALAYSIAN_WORDS]);
+const isDictionaryWord = (word: string) => dictionary.has(word.toLowerCase());
 
 const aisyah = { icNumber: '900101145678', name: 'AISYAH BINTI AHMAD' };
 const GOOD = 'Kopi-Tarik#2024pagi';

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -278,12 +278,24 @@ describe('IspeksActivationStack functions', () => {
     expect(viaCloudFront.statusCode).toBe(400);
   });
 
-  it('keeps the common-password list out of the functions that never check a password', () => {
-    const size = (routeKey: string) => statSync(bundleFor(routeKey)).size;
-
-    expect(size('POST /api/activation/activate') - size('POST /api/activation/verify')).toBeGreaterThan(
-      300_000,
-    );
+  it('ships the word lists beside the functions that check a password, never inside a bundle, and nowhere else', () => {
+    const lines = readFileSync('functions/adapters/word-lists/common-passwords.txt', 'utf8').split('\n');
+    const LIST_SAMPLES = [30_000, 40_000, 48_000].map((from) => lines.slice(from).find((w) => w.length >= 9) ?? '');
+    expect(LIST_SAMPLES.every(Boolean)).toBe(true);
+    const checksPasswords = [
+      'POST /api/activation/activate',
+      'POST /api/recovery/reset',
+      'POST /api/account/password',
+      'POST /api/password-policy/check',
+    ];
+    for (const route of routes) {
+      const routeKey = `${route.method} ${route.path}`;
+      const lists = join(dirname(bundleFor(routeKey)), 'word-lists', 'common-passwords.txt');
+      expect(existsSync(lists), routeKey).toBe(checksPasswords.includes(routeKey));
+      // Deep in the list, and in no code: a bundle that holds these holds the list.
+      const bundle = readFileSync(bundleFor(routeKey), 'utf8');
+      for (const sample of LIST_SAMPLES) expect(bundle, routeKey).not.toContain(sample);
+    }
   });
 
   it('uses no Node.js runtime other than nodejs22.x anywhere in the stack', () => {

@@ -1,8 +1,14 @@
+import { readWordLists } from '../../functions/adapters/word-lists.ts';
+import { wordListLookup } from '../../functions/domain/common-passwords.ts';
 import { sourcePolicy } from '../../functions/domain/password-policy.ts';
 import type { Mailer, SecretHasher } from '../../functions/domain/ports.ts';
 import { makeChangePassword, makePasswordCheck } from '../../functions/domain/use-cases/account.ts';
 import { makeActivateAccount } from '../../functions/domain/use-cases/activate-account.ts';
-import { makeRecovery } from '../../functions/domain/use-cases/recovery.ts';
+import {
+  makeRequestRecovery,
+  makeResetPassword,
+  makeVerifyRecovery,
+} from '../../functions/domain/use-cases/recovery.ts';
 import { makeRegisterUser } from '../../functions/domain/use-cases/register-user.ts';
 import { makeResendActivation } from '../../functions/domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '../../functions/domain/use-cases/send-link.ts';
@@ -24,6 +30,9 @@ import {
 } from './fakes.ts';
 
 export const SITE = 'https://ispeks.example.gov.my';
+
+/** The word lists as the functions read them, loaded once for every test. */
+export const isListed = wordListLookup(readWordLists());
 
 /** Every setting the use cases take, with the production defaults (no padding, to keep tests quick). */
 export const defaultSettings = {
@@ -145,28 +154,41 @@ export function world(options: WorldOptions = {}) {
       clock,
       hasher,
       passwordPolicy: settings.passwordPolicy,
+      isListed,
     }),
     registerUser: makeRegisterUser({ users, clock }),
     /** Sign-in and the session use cases together, as the pages meet them. */
     signIn: { ...signIn, ...sessionsOf },
-    recovery: makeRecovery({
-      users,
-      recoveries: links,
-      guesses,
-      hasher,
-      answerHasher: hasher,
-      mailer,
-      clock,
-      sendLink,
-      report,
-      settings: {
-        siteUrl: settings.siteUrl,
-        tokenTtlSeconds: settings.recoveryTtlSeconds,
+    recovery: {
+      requestRecovery: makeRequestRecovery({
+        users,
+        clock,
+        sendLink,
+        report,
+        settings: { tokenTtlSeconds: settings.recoveryTtlSeconds, minResponseMs: settings.minResponseMs },
+      }),
+      verifyRecovery: makeVerifyRecovery({
+        recoveries: links,
+        clock,
         passwordPolicy: settings.passwordPolicy,
-        lockSeconds: settings.lockSeconds,
-        minResponseMs: settings.minResponseMs,
-      },
-    }),
+      }),
+      resetPassword: makeResetPassword({
+        users,
+        recoveries: links,
+        guesses,
+        hasher,
+        answerHasher: hasher,
+        mailer,
+        clock,
+        report,
+        settings: {
+          siteUrl: settings.siteUrl,
+          passwordPolicy: settings.passwordPolicy,
+          isListed,
+          lockSeconds: settings.lockSeconds,
+        },
+      }),
+    },
     changePassword: makeChangePassword({
       accounts,
       guesses,
@@ -179,6 +201,7 @@ export function world(options: WorldOptions = {}) {
         siteUrl: settings.siteUrl,
         passwordPolicy: settings.passwordPolicy,
         lockSeconds: settings.lockSeconds,
+        isListed,
       },
     }),
     passwordCheck: makePasswordCheck({
@@ -186,6 +209,7 @@ export function world(options: WorldOptions = {}) {
       clock,
       caller: sessionsOf.caller,
       passwordPolicy: settings.passwordPolicy,
+      isListed,
     }),
     /** The token of the latest e-mail of `kind` sent to `to` (any address when omitted). */
     latestToken(kind: 'activation' | 'recovery', to?: string): string {

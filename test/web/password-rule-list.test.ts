@@ -11,6 +11,7 @@ import {
   type ServerVerdict,
   SOURCE_POLICY,
 } from '../../web/src/lib/password-rules.ts';
+import { isListed } from '../support/world.ts';
 
 const policy: PasswordPolicyView = describePolicy(sourcePolicy);
 const states = (rules: RuleView[]) => Object.fromEntries(rules.map((r) => [r.code, r.state]));
@@ -118,7 +119,7 @@ describe('the live password rule list', () => {
       'Tr0pika!Hujan#Lebat',
       'Ispeks!2024Kuat',
     ]) {
-      const server = checkPassword(password, sourcePolicy, personal);
+      const server = checkPassword(password, sourcePolicy, personal, isListed);
       const rules = ruleStates(policy, password, { password, unmet: server });
       const unmet = rules.filter((r) => r.state === 'unmet').map((r) => r.code);
       expect(unmet.sort(), password).toEqual([...server].sort());

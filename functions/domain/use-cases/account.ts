@@ -8,6 +8,7 @@ import { guessSubject } from '../guess-budget.ts';
 import { tokenRefusal } from '../links.ts';
 import {
   checkPassword,
+  type ListLookup,
   normalisePassword,
   type PasswordPolicy,
   type PersonalData,
@@ -27,7 +28,7 @@ export interface AccountDeps {
   clock: Clock;
   /** The signed-in caller, or `UnauthenticatedError` (sign-in's `caller`). */
   caller: (sessionId: string | undefined) => Promise<Caller>;
-  settings: { siteUrl: string; passwordPolicy: PasswordPolicy; lockSeconds: number };
+  settings: { siteUrl: string; passwordPolicy: PasswordPolicy; lockSeconds: number; isListed: ListLookup };
   report?: Report;
 }
 
@@ -54,7 +55,7 @@ export function makeChangePassword({
 }: AccountDeps) {
   return async function changePassword(sessionId: string | undefined, input: ChangePasswordInput) {
     const { user, sessionHash } = await caller(sessionId);
-    const problems = newPasswordProblems(input, settings.passwordPolicy, user);
+    const problems = newPasswordProblems(input, settings.passwordPolicy, user, settings.isListed);
     if (problems.length > 0) throw new ValidationError(problems);
     const currentHash = user.passwordHash;
     if (!currentHash) throw new ServiceUnavailableError('The account');
@@ -109,6 +110,7 @@ export interface PasswordCheckDeps {
   clock: Clock;
   caller: (sessionId: string | undefined) => Promise<Caller>;
   passwordPolicy: PasswordPolicy;
+  isListed: ListLookup;
 }
 
 /**
@@ -116,7 +118,7 @@ export interface PasswordCheckDeps {
  * officer's own data when the request names them by a link's token or a session). Checks only:
  * nothing is stored, counted or logged.
  */
-export function makePasswordCheck({ links, clock, caller, passwordPolicy }: PasswordCheckDeps) {
+export function makePasswordCheck({ links, clock, caller, passwordPolicy, isListed }: PasswordCheckDeps) {
   async function personalData(
     token: string | undefined,
     sessionId: string | undefined,
@@ -137,6 +139,6 @@ export function makePasswordCheck({ links, clock, caller, passwordPolicy }: Pass
     sessionId?: string,
   ) {
     const personal = await personalData(input.token, sessionId);
-    return { unmet: checkPassword(input.password, passwordPolicy, personal) };
+    return { unmet: checkPassword(input.password, passwordPolicy, personal, isListed) };
   };
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors.ts';
-import { normalisePassword, type PasswordPolicy } from '../password-policy.ts';
+import { type ListLookup, normalisePassword, type PasswordPolicy } from '../password-policy.ts';
 import type { ActivationStore, Clock, SecretHasher } from '../ports.ts';
 import {
   type AnswerInput,
@@ -17,6 +17,8 @@ export interface ActivateDeps {
   /** Answers may use a cheaper hash than the password (three of them per activation). */
   answerHasher?: SecretHasher;
   passwordPolicy: PasswordPolicy;
+  /** The common-password and word lists (read by an adapter on the first check). */
+  isListed: ListLookup;
 }
 
 export interface ActivateInput {
@@ -36,12 +38,13 @@ export function makeActivateAccount({
   hasher,
   answerHasher = hasher,
   passwordPolicy,
+  isListed,
 }: ActivateDeps) {
   return async function activateAccount(input: ActivateInput) {
     const record = await findUsableToken(activations, input.token, clock.now());
 
     const problems = [
-      ...newPasswordProblems(input, passwordPolicy, record),
+      ...newPasswordProblems(input, passwordPolicy, record, isListed),
       ...checkSecurityAnswers(
         input.securityAnswers,
         forbiddenAnswerValues({ ...record, password: input.password }),

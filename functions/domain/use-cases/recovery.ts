@@ -7,7 +7,12 @@ import {
 } from '../errors.ts';
 import { guessSubject } from '../guess-budget.ts';
 import { holderRefusal, tokenRefusal } from '../links.ts';
-import { describePolicy, normalisePassword, type PasswordPolicy } from '../password-policy.ts';
+import {
+  describePolicy,
+  type ListLookup,
+  normalisePassword,
+  type PasswordPolicy,
+} from '../password-policy.ts';
 import type { Clock, GuessBudget, Mailer, RecoveryStore, SecretHasher, UserRepository } from '../ports.ts';
 import { normaliseAnswer } from '../security-answers.ts';
 import { ANSWER_MIN_LENGTH, findQuestion } from '../security-questions.ts';
@@ -19,15 +24,21 @@ import { newPasswordProblems } from './new-password.ts';
 import { type Report, sendNotice } from './notices.ts';
 import { answerUniformly, type UniformAnswerSettings } from './uniform-answer.ts';
 
-export interface RecoverySettings extends UniformAnswerSettings {
-  siteUrl: string;
-  tokenTtlSeconds: number;
-  passwordPolicy: PasswordPolicy;
-  /** The lock window of the guess budget, told to a caller whose wrong answers locked it. */
-  lockSeconds: number;
+export interface RequestRecoveryDeps {
+  users: UserRepository;
+  clock: Clock;
+  sendLink: (user: User, purpose: 'ACTIVATION' | 'RECOVERY') => Promise<{ expiresInSeconds: number }>;
+  settings: UniformAnswerSettings & { tokenTtlSeconds: number };
+  report?: Report;
 }
 
-export interface RecoveryDeps {
+export interface VerifyRecoveryDeps {
+  recoveries: Pick<RecoveryStore, 'find'>;
+  clock: Clock;
+  passwordPolicy: PasswordPolicy;
+}
+
+export interface ResetPasswordDeps {
   users: UserRepository;
   recoveries: RecoveryStore;
   guesses: GuessBudget;
@@ -35,8 +46,14 @@ export interface RecoveryDeps {
   answerHasher: SecretHasher;
   mailer: Mailer;
   clock: Clock;
-  sendLink: (user: User, purpose: 'ACTIVATION' | 'RECOVERY') => Promise<{ expiresInSeconds: number }>;
-  settings: RecoverySettings;
+  settings: {
+    siteUrl: string;
+    passwordPolicy: PasswordPolicy;
+    /** The common-password and word lists. */
+    isListed: ListLookup;
+    /** The lock window of the guess budget, told to a caller whose wrong answers locked it. */
+    lockSeconds: number;
+  };
   report?: Report;
 }
 
@@ -66,26 +83,24 @@ function answerProblems(answers: ResetInput['securityAnswers'], asked: readonly 
   return problems;
 }
 
+/** A recovery link's token, usable now, or the reason it is not. */
+async function usableLink(
+  recoveries: Pick<RecoveryStore, 'find'>,
+  token: string,
+  now: Date,
+): Promise<TokenRecord> {
+  const record = await recoveries.find(hashToken(token));
+  const refusal = tokenRefusal(record, 'RECOVERY', now);
+  if (refusal || !record) throw refusal ?? new TokenInvalidError();
+  return record;
+}
+
 /**
- * *Lupa Kata Laluan*: request a link (answered alike for every ID), see the link's two questions,
- * and set a new password with the right answers, exactly once per link. Wrong answers spend the
- * recovery guess budget (and count against sign-in too); a reset ends every session and lifts the
- * sign-in lock, in the same transaction.
+ * *Lupa Kata Laluan*, step 1: always 202 with one body after the same minimum time; an active
+ * account gets a recovery link, a pending one its activation link, anything else nothing.
  */
-export function makeRecovery(deps: RecoveryDeps) {
-  const { users, recoveries, guesses, hasher, answerHasher, mailer, clock, sendLink, settings, report } =
-    deps;
-  const policy = describePolicy(settings.passwordPolicy);
-
-  async function usableLink(token: string): Promise<TokenRecord> {
-    const record = await recoveries.find(hashToken(token));
-    const refusal = tokenRefusal(record, 'RECOVERY', clock.now());
-    if (refusal || !record) throw refusal ?? new TokenInvalidError();
-    return record;
-  }
-
-  /** Always 202 with one body; an active account gets a recovery link, a pending one its activation link. */
-  async function requestRecovery(input: { userId: string }) {
+export function makeRequestRecovery({ users, clock, sendLink, settings, report }: RequestRecoveryDeps) {
+  return async function requestRecovery(input: { userId: string }) {
     const uniform = { expiresInSeconds: settings.tokenTtlSeconds };
     return answerUniformly(clock, settings, uniform, report, async (after) => {
       const user = await findUserById(users, input.userId);
@@ -94,11 +109,14 @@ export function makeRecovery(deps: RecoveryDeps) {
         else if (user?.status === 'PENDING') await sendLink(user, 'ACTIVATION');
       });
     });
-  }
+  };
+}
 
-  /** What the recovery page shows for a link: the officer's name and the link's two questions. */
-  async function verifyRecovery(input: { token: string }) {
-    const record = await usableLink(input.token);
+/** Step 2: what the recovery page shows for a link: the officer's name and the link's two questions. */
+export function makeVerifyRecovery({ recoveries, clock, passwordPolicy }: VerifyRecoveryDeps) {
+  const policy = describePolicy(passwordPolicy);
+  return async function verifyRecovery(input: { token: string }) {
+    const record = await usableLink(recoveries, input.token, clock.now());
     const questions = (record.questionIds ?? []).map((id) => findQuestion(id)).filter((q) => q !== undefined);
     return {
       user: { userId: record.userId, name: record.name },
@@ -107,7 +125,16 @@ export function makeRecovery(deps: RecoveryDeps) {
       answerMinLength: ANSWER_MIN_LENGTH,
       passwordPolicy: policy,
     };
-  }
+  };
+}
+
+/**
+ * Step 3: a new password with the right answers, exactly once per link. Wrong answers spend the
+ * recovery guess budget (and count against sign-in too); a reset ends every session and lifts the
+ * sign-in lock, in the same transaction.
+ */
+export function makeResetPassword(deps: ResetPasswordDeps) {
+  const { users, recoveries, guesses, hasher, answerHasher, mailer, clock, settings, report } = deps;
 
   async function answersMatch(user: User, answers: ResetInput['securityAnswers']): Promise<boolean> {
     const stored = new Map((user.securityAnswers ?? []).map((a) => [a.questionId, a.answerHash]));
@@ -120,11 +147,11 @@ export function makeRecovery(deps: RecoveryDeps) {
     return results.length > 0 && results.every(Boolean);
   }
 
-  async function resetPassword(input: ResetInput) {
-    const record = await usableLink(input.token);
+  return async function resetPassword(input: ResetInput) {
+    const record = await usableLink(recoveries, input.token, clock.now());
     const problems = [
       ...answerProblems(input.securityAnswers, record.questionIds ?? []),
-      ...newPasswordProblems(input, settings.passwordPolicy, record),
+      ...newPasswordProblems(input, settings.passwordPolicy, record, settings.isListed),
     ];
     if (problems.length > 0) throw new ValidationError(problems);
 
@@ -168,7 +195,5 @@ export function makeRecovery(deps: RecoveryDeps) {
       report,
     );
     return { status: 'PASSWORD_RESET' as const, resetAt: resetAt.toISOString() };
-  }
-
-  return { requestRecovery, verifyRecovery, resetPassword };
+  };
 }
