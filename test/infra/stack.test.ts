@@ -12,6 +12,7 @@ import { IspeksActivationStack } from '#lib/stack.ts';
 import { routes } from '../../functions/api/routes.ts';
 import { tableDefinitions } from '../../functions/tables.ts';
 import { CONTENT_SECURITY_POLICY, PAGE_HEADERS } from '../../web/site.ts';
+import { budgetOf } from '../bench/budgets.ts';
 
 /* The synthesized template is plain JSON; these describe just the parts the assertions read. */
 type Json = Record<string, unknown>;
@@ -278,9 +279,20 @@ describe('IspeksActivationStack functions', () => {
     expect(viaCloudFront.statusCode).toBe(400);
   });
 
+  it.each(routes.map((r) => [r.name, r]))(
+    'keeps the %s bundle within its byte budget (test/bench/budgets.ts)',
+    (name, route) => {
+      const bytes = statSync(bundleFor(`${route.method} ${route.path}`)).size;
+
+      expect(bytes, `${name}: ${(bytes / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(budgetOf(name));
+    },
+  );
+
   it('ships the word lists beside the functions that check a password, never inside a bundle, and nowhere else', () => {
     const lines = readFileSync('functions/adapters/word-lists/common-passwords.txt', 'utf8').split('\n');
-    const LIST_SAMPLES = [30_000, 40_000, 48_000].map((from) => lines.slice(from).find((w) => w.length >= 9) ?? '');
+    const LIST_SAMPLES = [30_000, 40_000, 48_000].map(
+      (from) => lines.slice(from).find((w) => w.length >= 9) ?? '',
+    );
     expect(LIST_SAMPLES.every(Boolean)).toBe(true);
     const checksPasswords = [
       'POST /api/activation/activate',
