@@ -1,9 +1,16 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError, ServiceUnavailableError, TokenInvalidError } from '#domain/errors.ts';
-import { holderRefusal, LINK_FIELDS, linkRevision, linkSends, tokenRefusal } from '#domain/links.ts';
+import {
+  holderRefusal,
+  LINK_FIELDS,
+  linkRevision,
+  linkSends,
+  type TokenRecord,
+  tokenRefusal,
+} from '#domain/links.ts';
 import type { ActivationStore, RecoveryStore } from '#domain/ports.ts';
-import type { TokenRecord, User } from '#domain/user.ts';
+import type { User } from '#domain/user.ts';
 import { isRefusedTransaction as isRefused, toDomainError, transactionFailure } from './aws-errors.ts';
 import { asCompensation } from './time-budget.ts';
 

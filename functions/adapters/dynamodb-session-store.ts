@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SessionStore } from '#domain/ports.ts';
-import type { Session } from '#domain/user.ts';
+import type { Session } from '#domain/sessions.ts';
 import { toDomainError } from './aws-errors.ts';
 
 /**

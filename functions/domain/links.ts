@@ -1,7 +1,29 @@
 import { AlreadyActiveError, type DomainError, TokenExpiredError, TokenInvalidError } from './errors.ts';
 import { isExpired } from './token.ts';
-import type { LinkPurpose, StoredAnswer, TokenRecord, User, UserStatus } from './user.ts';
+import type { StoredAnswer, User, UserStatus } from './user.ts';
 import { formatUserId } from './user-id.ts';
+
+/** What an e-mailed link is for: activating an account, or Lupa Kata Laluan. */
+export type LinkPurpose = 'ACTIVATION' | 'RECOVERY';
+
+/**
+ * The stored side of an e-mailed link's token: its SHA-256 hash (never the token) plus what its
+ * page shows, so verifying a link is a single read.
+ */
+export interface TokenRecord {
+  tokenHash: string;
+  purpose: LinkPurpose;
+  icNumber: string;
+  userId: string;
+  name: string;
+  email: string;
+  registeredAt: string;
+  issuedAt: string;
+  expiresAt: string;
+  usedAt?: string;
+  /** Recovery: the two of the user's three questions this link asks, chosen when it was issued. */
+  questionIds?: string[];
+}
 
 /**
  * E-mailed links (activation and Lupa Kata Laluan), described once: which user fields hold a

@@ -1,4 +1,6 @@
-import type { Session, TokenRecord, User } from './user.ts';
+import type { TokenRecord } from './links.ts';
+import type { Session } from './sessions.ts';
+import type { User } from './user.ts';
 
 /** Time, injected so expiry and cooldowns are testable without sleeping. */
 export interface Clock {

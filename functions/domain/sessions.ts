@@ -1,5 +1,27 @@
-import type { Session, SessionUser, User } from './user.ts';
+import type { User } from './user.ts';
 import { formatUserId } from './user-id.ts';
+
+/** A server-side session; only the SHA-256 hash of its identifier is stored. */
+export interface Session {
+  sessionHash: string;
+  icNumber: string;
+  /** The user's `sessionEpoch` when it began; a later epoch ends it. */
+  epoch: number;
+  createdAt: string;
+  /** The last request made with it: idle time counts from here. */
+  lastSeenAt: string;
+  /** Absolute end (createdAt + the maximum lifetime). */
+  expiresAt: string;
+}
+
+/** The signed-in officer as the pages see her (see `sessionUser`). */
+export interface SessionUser {
+  userId: string;
+  icNumber: string;
+  name: string;
+  email: string;
+  roles: string[];
+}
 
 /**
  * A session is alive while it is used within `idleSeconds` of its last request and before its

@@ -42,48 +42,6 @@ export interface User {
   lastLoginAt?: string;
 }
 
-/** A server-side session; only the SHA-256 hash of its identifier is stored. */
-export interface Session {
-  sessionHash: string;
-  icNumber: string;
-  /** The user's `sessionEpoch` when it began; a later epoch ends it. */
-  epoch: number;
-  createdAt: string;
-  /** The last request made with it: idle time counts from here. */
-  lastSeenAt: string;
-  /** Absolute end (createdAt + the maximum lifetime). */
-  expiresAt: string;
-}
-
-export interface SessionUser {
-  userId: string;
-  icNumber: string;
-  name: string;
-  email: string;
-  roles: string[];
-}
-
-export type LinkPurpose = 'ACTIVATION' | 'RECOVERY';
-
-/**
- * The stored side of an e-mailed link's token: its SHA-256 hash (never the token) plus what its
- * page shows, so verifying a link is a single read.
- */
-export interface TokenRecord {
-  tokenHash: string;
-  purpose: LinkPurpose;
-  icNumber: string;
-  userId: string;
-  name: string;
-  email: string;
-  registeredAt: string;
-  issuedAt: string;
-  expiresAt: string;
-  usedAt?: string;
-  /** Recovery: the two of the user's three questions this link asks, chosen when it was issued. */
-  questionIds?: string[];
-}
-
 /** What administrators and integrators may see of a user: never a hash or a token. */
 export function publicUser(user: User) {
   return {

@@ -14,8 +14,9 @@ import {
   TokenExpiredError,
   TokenInvalidError,
 } from '#domain/errors.ts';
+import type { TokenRecord } from '#domain/links.ts';
 import { issueToken } from '#domain/token.ts';
-import type { TokenRecord, User } from '#domain/user.ts';
+import type { User } from '#domain/user.ts';
 import { pendingUser } from '../support/fakes.ts';
 
 const TABLES = { users: 'users-table', tokens: 'tokens-table', attempts: 'attempts-table' };

@@ -3,8 +3,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
+import type { TokenRecord } from '#domain/links.ts';
 import { hashToken } from '#domain/token.ts';
-import type { TokenRecord, User } from '#domain/user.ts';
+import type { User } from '#domain/user.ts';
 import { lambdaContext, type ParsedResult, parseResult } from '../support/events.ts';
 
 export const USERS_TABLE = 'ispeks-users-test';

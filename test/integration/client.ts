@@ -1,9 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { LINK_FIELDS } from '../../functions/domain/links.ts';
+import { LINK_FIELDS, type LinkPurpose } from '../../functions/domain/links.ts';
 import { hashToken } from '../../functions/domain/token.ts';
-import type { LinkPurpose } from '../../functions/domain/user.ts';
 import { LOCAL_CREDENTIALS } from '../../functions/local/errors.ts';
 import { tokensTable, usersTable } from '../../functions/tables.ts';
 

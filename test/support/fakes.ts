@@ -18,6 +18,7 @@ import {
   LINK_FIELDS,
   linkRevision,
   linkSends,
+  type TokenRecord,
   tokenRefusal,
 } from '../../functions/domain/links.ts';
 import type {
@@ -34,8 +35,8 @@ import type {
   SessionStore,
   UserRepository,
 } from '../../functions/domain/ports.ts';
-import { sessionAlive } from '../../functions/domain/sessions.ts';
-import type { Session, TokenRecord, User } from '../../functions/domain/user.ts';
+import { type Session, sessionAlive } from '../../functions/domain/sessions.ts';
+import type { User } from '../../functions/domain/user.ts';
 
 /** Time that moves only when a test says so; `sleep` advances it instead of waiting. */
 export class FakeClock implements Clock {

@@ -1,8 +1,7 @@
 import { TokenInvalidError } from '../errors.ts';
-import { tokenRefusal } from '../links.ts';
+import { type TokenRecord, tokenRefusal } from '../links.ts';
 import type { LinkStore } from '../ports.ts';
 import { hashToken } from '../token.ts';
-import type { TokenRecord } from '../user.ts';
 
 /** Looks an activation link's token up by its hash and refuses it for the reason `tokenRefusal` names. */
 export async function findUsableToken(links: LinkStore, token: string, now: Date): Promise<TokenRecord> {

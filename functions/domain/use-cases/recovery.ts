@@ -6,7 +6,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { guessSubject } from '../guess-budget.ts';
-import { holderRefusal, tokenRefusal } from '../links.ts';
+import { holderRefusal, type TokenRecord, tokenRefusal } from '../links.ts';
 import {
   describePolicy,
   type ListLookup,
@@ -17,7 +17,7 @@ import type { Clock, GuessBudget, Mailer, RecoveryStore, SecretHasher, UserRepos
 import { normaliseAnswer } from '../security-answers.ts';
 import { ANSWER_MIN_LENGTH, findQuestion } from '../security-questions.ts';
 import { hashToken } from '../token.ts';
-import type { TokenRecord, User } from '../user.ts';
+import type { User } from '../user.ts';
 import { findUserById } from './find-user.ts';
 import { checkGuess, countWrongGuess } from './guess.ts';
 import { newPasswordProblems } from './new-password.ts';

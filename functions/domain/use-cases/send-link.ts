@@ -5,10 +5,10 @@ import {
   ResendCooldownError,
   ServiceUnavailableError,
 } from '../errors.ts';
-import { currentLink, LINK_FIELDS, linkRecord, linkSends } from '../links.ts';
+import { currentLink, LINK_FIELDS, type LinkPurpose, linkRecord, linkSends } from '../links.ts';
 import type { Clock, LinkStore, Mail, Mailer, RandomSource, UserRepository } from '../ports.ts';
 import { issueToken } from '../token.ts';
-import type { LinkPurpose, User } from '../user.ts';
+import type { User } from '../user.ts';
 
 export interface LinkPacing {
   cooldownSeconds: number;

@@ -10,9 +10,9 @@ import type {
   SessionStore,
   UserRepository,
 } from '../ports.ts';
-import { sessionHolderValid, sessionUser } from '../sessions.ts';
+import { type Session, sessionHolderValid, sessionUser } from '../sessions.ts';
 import { hashToken } from '../token.ts';
-import type { Session, User } from '../user.ts';
+import type { User } from '../user.ts';
 import { parseUserId } from '../user-id.ts';
 import { findUserById } from './find-user.ts';
 import { checkGuess } from './guess.ts';
