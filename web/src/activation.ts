@@ -3,11 +3,12 @@
  * security questions (activation/question-step.ts) and set the password (lib/password-step.ts).
  * This file holds the page's state and moves between its views; each part does one job.
  */
+import type { ActivateAccountResponse, VerifyActivationResponse } from '../../functions/api/types.ts';
 import { formatMalaysiaDateTime } from '../../functions/domain/malaysia-time.ts';
 import { draftHandover } from './activation/draft-handover.ts';
 import { linkProblem, showLinkProblem } from './activation/link-problems.ts';
 import { questionStep } from './activation/question-step.ts';
-import type { ActivationState, VerifyActivationAnswer } from './activation/state.ts';
+import type { ActivationState } from './activation/state.ts';
 import { type FieldProblem, postJson } from './lib/api.ts';
 import { byId, show } from './lib/dom.ts';
 import { errorMessage } from './lib/error-messages.ts';
@@ -45,7 +46,7 @@ function goTo(stage: Stage, moveFocus = true): void {
   showStage(stage, moveFocus);
 }
 
-function start(link: VerifyActivationAnswer): void {
+function start(link: VerifyActivationResponse): void {
   state.link = link;
   const { user } = link;
   byId('user-ic-number').textContent = user.icNumber;
@@ -71,7 +72,7 @@ async function verify(): Promise<void> {
   show(byId('problem-view'), false);
   show(byId('activation-view'), false);
   show(byId('loading'));
-  const answer = await postJson<VerifyActivationAnswer>('/api/activation/verify', { token: state.token });
+  const answer = await postJson<VerifyActivationResponse>('/api/activation/verify', { token: state.token });
   if (answer.ok) start(answer.data);
   else showLinkProblem(linkProblem(answer.problem.code));
 }
@@ -91,7 +92,7 @@ function showRefusal(problems: FieldProblem[]): void {
 
 async function finish(): Promise<void> {
   const answer = await password.send(() =>
-    postJson<{ status: string; activatedAt: string }>('/api/activation/activate', {
+    postJson<ActivateAccountResponse>('/api/activation/activate', {
       token: state.token,
       securityAnswers: questions.values(),
       password: password.fields.password.value,

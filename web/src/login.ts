@@ -3,6 +3,7 @@
  * with Log Keluar, Tukar Kata Laluan (login/change-password.ts) and Log Keluar Semua Sesi
  * (login/revoke-sessions.ts). This file moves between the two views.
  */
+import type { LoginResponse, SessionResponse } from '../../functions/api/types.ts';
 import type { StringKey } from './i18n/ms.ts';
 import { api, postJson } from './lib/api.ts';
 import { byId, focusTarget, show, showMessages } from './lib/dom.ts';
@@ -11,7 +12,6 @@ import { initPage } from './lib/page.ts';
 import { type PasswordPolicyView, SOURCE_POLICY } from './lib/password-rules.ts';
 import { changePasswordForm } from './login/change-password.ts';
 import { revokeSessions } from './login/revoke-sessions.ts';
-import type { SessionAnswer, SessionUser } from './login/session.ts';
 import { signInForm } from './login/sign-in-form.ts';
 
 initPage();
@@ -29,7 +29,11 @@ const revoke = revokeSessions({ onSignedOut: showSignedOut });
  * The session view. The sign-in answer names no policy: the change form then judges by the
  * source's, and the server by the deployment's when the form is sent.
  */
-function showSignedIn(user: SessionUser, policy: PasswordPolicyView | undefined, moveFocus: boolean): void {
+function showSignedIn(
+  user: LoginResponse['user'],
+  policy: PasswordPolicyView | undefined,
+  moveFocus: boolean,
+): void {
   byId('session-name').textContent = user.name;
   byId('session-user-id').textContent = user.userId;
   byId<HTMLInputElement>('change-username').value = user.userId;
@@ -60,7 +64,7 @@ logoutButton.addEventListener('click', async () => {
 });
 
 async function restoreSession(): Promise<void> {
-  const session = await api<SessionAnswer | undefined>('GET', '/api/auth/session');
+  const session = await api<SessionResponse | undefined>('GET', '/api/auth/session');
   if (session.ok && session.data) showSignedIn(session.data.user, session.data.passwordPolicy, false);
 }
 

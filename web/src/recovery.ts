@@ -3,6 +3,7 @@
  * for one; with a link, the link's two questions (recovery/answers-step.ts) and the new password
  * (lib/password-step.ts). This file holds the page's state and moves between its views.
  */
+import type { ResetPasswordResponse, VerifyRecoveryResponse } from '../../functions/api/types.ts';
 import { type FieldProblem, postJson } from './lib/api.ts';
 import { byId } from './lib/dom.ts';
 import { errorMessage } from './lib/error-messages.ts';
@@ -12,7 +13,7 @@ import { passwordStep } from './lib/password-step.ts';
 import { initResendForm } from './lib/resend-form.ts';
 import { showStage } from './lib/steps.ts';
 import { answersStep } from './recovery/answers-step.ts';
-import type { RecoveryState, VerifyRecoveryAnswer } from './recovery/state.ts';
+import type { RecoveryState } from './recovery/state.ts';
 import { recoveryLinkProblem, showLocked, showRequest, showUnavailable, showView } from './recovery/views.ts';
 
 initPage();
@@ -50,7 +51,7 @@ function showLinkProblem(code: string, retryAfter: number | undefined): boolean 
   return true;
 }
 
-function start(link: VerifyRecoveryAnswer): void {
+function start(link: VerifyRecoveryResponse): void {
   state.knownUserId = link.user.userId;
   byId('user-name').textContent = link.user.name;
   byId<HTMLInputElement>('password-username').value = link.user.userId;
@@ -67,7 +68,7 @@ async function verify(): Promise<void> {
     return;
   }
   showView('loading');
-  const answer = await postJson<VerifyRecoveryAnswer>('/api/recovery/verify', { token: state.token });
+  const answer = await postJson<VerifyRecoveryResponse>('/api/recovery/verify', { token: state.token });
   if (answer.ok) start(answer.data);
   else if (!showLinkProblem(answer.problem.code, answer.retryAfter)) showUnavailable();
 }
@@ -82,7 +83,7 @@ function showRefusal(problems: FieldProblem[]): void {
 
 async function finish(): Promise<void> {
   const answer = await password.send(() =>
-    postJson<{ status: string; resetAt: string }>('/api/recovery/reset', {
+    postJson<ResetPasswordResponse>('/api/recovery/reset', {
       token: state.token,
       securityAnswers: answers.values(),
       password: password.fields.password.value,

@@ -1,3 +1,4 @@
+import type { ResendActivationResponse } from '../../../functions/api/types.ts';
 import { postJson } from '../lib/api.ts';
 import { byId, focusTarget, message, show, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
@@ -44,7 +45,7 @@ export function draftHandover({
     if (!user) return;
     newLinkButton.disabled = true;
     showMessages(newLinkStatus, []);
-    const answer = await postJson<{ sentTo: string | null }>('/api/activation/resend', {
+    const answer = await postJson<ResendActivationResponse>('/api/activation/resend', {
       userId: user.userId,
     });
     newLinkButton.disabled = false;

@@ -1,10 +1,10 @@
+import type { VerifyActivationResponse } from '../../../functions/api/types.ts';
 import { problemsByRow, type RowProblems } from '../lib/answer-problems.ts';
 import type { FieldProblem } from '../lib/api.ts';
 import { byId, element, message, setFieldError, show, showMessages } from '../lib/dom.ts';
 import { type ErrorContext, errorMessage } from '../lib/error-messages.ts';
 import { language, type Message, onLanguageChange, translate, translateAttribute } from '../lib/i18n.ts';
 import { checkRows, type QuestionRow } from './question-check.ts';
-import type { VerifyActivationAnswer } from './state.ts';
 
 interface Row {
   key: number;
@@ -22,7 +22,7 @@ interface Row {
 
 export interface QuestionStep {
   /** Empty rows for a verified link, as many as it asks for, judged by its rules. */
-  start(link: VerifyActivationAnswer): void;
+  start(link: VerifyActivationResponse): void;
   values(): QuestionRow[];
   /** Rows holding these values (a draft from another tab), or none. */
   fill(values: readonly QuestionRow[]): void;
@@ -62,7 +62,7 @@ export function questionStep({ onNext }: { onNext: () => void }): QuestionStep {
   const nextButton = byId<HTMLButtonElement>('next');
   const countError = byId('questions-count-error');
 
-  let link: VerifyActivationAnswer | undefined;
+  let link: VerifyActivationResponse | undefined;
   let context: ErrorContext = {};
   let rows: Row[] = [];
   let serial = 0;

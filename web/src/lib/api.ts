@@ -1,11 +1,12 @@
 /** Calls to the API on the same origin. Errors come back as data, never as thrown exceptions. */
+import type { FieldProblem } from '../../../functions/domain/errors.ts';
 
-export interface FieldProblem {
-  path: string;
-  code: string;
-}
+export type { FieldProblem };
 
-/** RFC 9457 problem details, as every API error answers. */
+/**
+ * RFC 9457 problem details, as every API error answers, and as the page reads a failure that
+ * never reached the API (status 0, code SERVICE_UNAVAILABLE) or an answer without a code.
+ */
 export interface Problem {
   status: number;
   code: string;

@@ -1,3 +1,4 @@
+import type { CheckPasswordResponse } from '../../../functions/api/types.ts';
 import type { StringKey } from '../i18n/ms.ts';
 import { type FieldProblem, postJson } from './api.ts';
 import { byId, element, message, setFieldError } from './dom.ts';
@@ -63,14 +64,14 @@ export interface NewPasswordFields {
   showProblems(problems: FieldProblem[]): HTMLInputElement | undefined;
 }
 
+/** The rules the server finds broken; none when it could not answer (the rules are then `unknown`). */
 async function askServer(password: string, token: string | undefined): Promise<string[] | undefined> {
   // In the body, never the URL: the password must not reach a log.
-  const answer = await postJson<{ unmet?: unknown }>(
+  const answer = await postJson<CheckPasswordResponse>(
     '/api/password-policy/check',
     token ? { password, token } : { password },
   );
-  const unmet = answer.ok ? answer.data?.unmet : undefined;
-  return Array.isArray(unmet) ? unmet.filter((code): code is string => typeof code === 'string') : undefined;
+  return answer.ok ? answer.data.unmet : undefined;
 }
 
 function ruleItem({ code, state }: RuleView, context: ErrorContext): HTMLLIElement {

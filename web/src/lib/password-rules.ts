@@ -1,21 +1,18 @@
+import type { SessionResponse } from '../../../functions/api/types.ts';
 import {
   checkPasswordRules,
   describePolicy,
-  type PasswordPolicy,
   type PersonalData,
   sourcePolicy,
 } from '../../../functions/domain/password-rules.ts';
 import type { ErrorCode } from './error-messages.ts';
 
 /**
- * The `passwordPolicy` that verify returns (describePolicy in functions/domain/password-rules.ts).
- * The page judges with the server's own list-free rules, imported from that module.
+ * The `passwordPolicy` that verify and the session answer (describePolicy in
+ * functions/domain/password-rules.ts). The page judges with the server's own list-free rules,
+ * imported from that module.
  */
-export interface PasswordPolicyView extends PasswordPolicy {
-  /** Absent means yes: the server always judges these two. */
-  rejectsCommonPasswords?: boolean;
-  rejectsPersonalData?: boolean;
-}
+export type PasswordPolicyView = SessionResponse['passwordPolicy'];
 
 /** The source policy, until an answer names the deployment's (the sign-in answer names none). */
 export const SOURCE_POLICY: PasswordPolicyView = describePolicy(sourcePolicy);
@@ -78,8 +75,8 @@ export function listedRules(policy: PasswordPolicyView): ErrorCode[] {
   );
   return [
     ...ownRules,
-    ...(policy.rejectsCommonPasswords === false ? [] : (['PASSWORD_COMMON'] as const)),
-    ...(policy.rejectsPersonalData === false ? [] : (['PASSWORD_CONTAINS_PERSONAL_DATA'] as const)),
+    ...(policy.rejectsCommonPasswords ? (['PASSWORD_COMMON'] as const) : []),
+    ...(policy.rejectsPersonalData ? (['PASSWORD_CONTAINS_PERSONAL_DATA'] as const) : []),
   ];
 }
 

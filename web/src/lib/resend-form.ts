@@ -1,14 +1,12 @@
+import type { RequestRecoveryResponse, ResendActivationResponse } from '../../../functions/api/types.ts';
 import type { StringKey } from '../i18n/ms.ts';
 import { postJson } from './api.ts';
 import { byId, element, focusTarget, message, setBusy, setFieldError, show, showMessages } from './dom.ts';
 import { errorMessage } from './error-messages.ts';
 import { translate } from './i18n.ts';
 
-interface ResendAnswer {
-  /** Activation only, and only without enumeration protection: the masked address. */
-  sentTo?: string | null;
-  expiresInSeconds: number;
-}
+/** Activation names the masked address (null with enumeration protection); recovery never does. */
+type SendAnswer = ResendActivationResponse | RequestRecoveryResponse;
 
 export interface ResendOptions {
   endpoint: string;
@@ -30,12 +28,13 @@ function alreadyActiveLinks(): HTMLElement {
   return links;
 }
 
-function showSent(answer: ResendAnswer, neutralText: StringKey): void {
+function showSent(answer: SendAnswer, neutralText: StringKey): void {
   const lead = byId('resend-sent-lead');
   const to = byId('resend-sent-to');
-  if (answer.sentTo) {
+  const sentTo = 'sentTo' in answer ? answer.sentTo : null;
+  if (sentTo) {
     translate(lead, 'resend.sentTo');
-    to.textContent = answer.sentTo;
+    to.textContent = sentTo;
   } else {
     // Enumeration protection: the answer says nothing of whether the ID exists.
     translate(lead, neutralText);
@@ -84,7 +83,7 @@ export function initResendForm({ endpoint, neutralText, onSent }: ResendOptions 
     }
     setFieldError(input, []);
     setBusy(form, true);
-    const answer = await postJson<ResendAnswer>(endpoint, { userId });
+    const answer = await postJson<SendAnswer>(endpoint, { userId });
     setBusy(form, false);
     if (answer.ok) {
       showSent(answer.data, neutralText);

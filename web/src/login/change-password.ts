@@ -1,3 +1,4 @@
+import type { ChangePasswordResponse } from '../../../functions/api/types.ts';
 import { type Problem, postJson } from '../lib/api.ts';
 import { byId, focusTarget, message, setFieldError, show, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
@@ -77,7 +78,7 @@ export function changePasswordForm({ onSessionEnded }: { onSessionEnded: () => v
     if (changeSave.disabled) return;
     changing = true;
     refreshSave();
-    const answer = await postJson<{ changedAt: string }>('/api/account/password', {
+    const answer = await postJson<ChangePasswordResponse>('/api/account/password', {
       currentPassword: currentInput.value,
       password: fields.password.value,
       passwordConfirmation: fields.confirmation.value,

@@ -1,9 +1,9 @@
+import type { LoginResponse } from '../../../functions/api/types.ts';
 import type { StringKey } from '../i18n/ms.ts';
 import { type Problem, postJson } from '../lib/api.ts';
 import { byId, message, setBusy, setFieldError, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
 import type { Message } from '../lib/i18n.ts';
-import type { LoginAnswer } from './session.ts';
 
 export interface SignInForm {
   /** The form again, saying why (logged out, every session ended, the session expired). */
@@ -11,7 +11,7 @@ export interface SignInForm {
 }
 
 /** The Log Masuk form (`#login-form`): the ID card number and password, and why a sign-in failed. */
-export function signInForm({ onSignedIn }: { onSignedIn: (answer: LoginAnswer) => void }): SignInForm {
+export function signInForm({ onSignedIn }: { onSignedIn: (answer: LoginResponse) => void }): SignInForm {
   const form = byId<HTMLFormElement>('login-form');
   const userIdInput = byId<HTMLInputElement>('login-user-id');
   const passwordInput = byId<HTMLInputElement>('login-password');
@@ -55,7 +55,7 @@ export function signInForm({ onSignedIn }: { onSignedIn: (answer: LoginAnswer) =
     showMessages(loginStatus, []);
     if (requiredFieldsMissing()) return;
     setBusy(form, true);
-    const answer = await postJson<LoginAnswer>('/api/auth/login', {
+    const answer = await postJson<LoginResponse>('/api/auth/login', {
       userId: userIdInput.value.trim(),
       password: passwordInput.value,
     });

@@ -1,3 +1,4 @@
+import type { VerifyRecoveryResponse } from '../../../functions/api/types.ts';
 import { type AnswerInput, normaliseAnswer } from '../../../functions/domain/security-answers.ts';
 import { problemsByRow } from '../lib/answer-problems.ts';
 import type { FieldProblem } from '../lib/api.ts';
@@ -5,7 +6,6 @@ import { byId, element, setFieldError, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
 import { language, type Message, onLanguageChange, translate } from '../lib/i18n.ts';
 import { showStage } from '../lib/steps.ts';
-import type { VerifyRecoveryAnswer } from './state.ts';
 
 interface Answer {
   questionId: string;
@@ -17,7 +17,7 @@ interface Answer {
 
 export interface AnswersStep {
   /** A field for each of the link's questions, judged by its minimum length. */
-  start(link: VerifyRecoveryAnswer): void;
+  start(link: VerifyRecoveryResponse): void;
   values(): AnswerInput[];
   /** Empties the answers: they leave the page. */
   clear(): void;
@@ -59,7 +59,7 @@ export function answersStep({ onNext }: { onNext: () => void }): AnswersStep {
     return ok;
   }
 
-  function answerField(question: VerifyRecoveryAnswer['questions'][number], index: number): Answer {
+  function answerField(question: VerifyRecoveryResponse['questions'][number], index: number): Answer {
     const id = `answer-${index + 1}`;
     const field = element('div', { className: 'field' });
     const label = element('label');
