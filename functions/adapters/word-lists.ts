@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type WordLists, wordListLookup } from '#domain/common-passwords.ts';
 import type { ListLookup } from '#domain/password-rules.ts';
+import { type WordLists, wordListLookup } from '#domain/word-lists.ts';
 
 /**
  * The folder of the word lists: beside this module in the repository, and beside the bundle in a

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readWordLists } from '../../functions/adapters/word-lists.ts';
-import { MALAYSIAN_WORDS, wordListLookup } from '../../functions/domain/common-passwords.ts';
 import {
   checkPassword as checkWithLists,
   describePolicy,
@@ -9,6 +8,7 @@ import {
   PASSWORD_MAX_LENGTH,
   sourcePolicy,
 } from '../../functions/domain/password-policy.ts';
+import { MALAYSIAN_WORDS, wordListLookup } from '../../functions/domain/word-lists.ts';
 
 /** The lists as the functions read them (the files beside the word-list adapter). */
 const lists = readWordLists();

@@ -1,5 +1,4 @@
 import { readWordLists } from '../../functions/adapters/word-lists.ts';
-import { wordListLookup } from '../../functions/domain/common-passwords.ts';
 import { sourcePolicy } from '../../functions/domain/password-policy.ts';
 import type { Mailer, SecretHasher } from '../../functions/domain/ports.ts';
 import { makeChangePassword, makePasswordCheck } from '../../functions/domain/use-cases/account.ts';
@@ -15,6 +14,7 @@ import { makeSendLink } from '../../functions/domain/use-cases/send-link.ts';
 import { makeSessions, makeSignIn } from '../../functions/domain/use-cases/sign-in.ts';
 import { makeVerifyActivation } from '../../functions/domain/use-cases/verify-activation.ts';
 import type { User } from '../../functions/domain/user.ts';
+import { wordListLookup } from '../../functions/domain/word-lists.ts';
 import {
   CountingRandom,
   FakeClock,

@@ -110,7 +110,7 @@ export interface WordLists {
   dictionaryWords: readonly string[];
 }
 
-/** The smallest list security.md accepts: at least the 10,000 most common passwords. */
+/** The fewest entries the common-password list may have: the 10,000 most common passwords. */
 export const MIN_COMMON_PASSWORDS = 10_000;
 
 /**
