@@ -162,7 +162,7 @@ const rows = [
     meaning: 'recovery (Lupa Kata Laluan) link lifetime, in seconds',
   },
   {
-    // Cost 12 is the production floor (security.md 15); tests may go lower to stay fast.
+    // Production never hashes a password below cost 12; tests may go lower to stay fast.
     variable: 'BCRYPT_COST',
     context: 'bcryptCost',
     scope: 'functions',

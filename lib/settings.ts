@@ -11,7 +11,7 @@ import {
 /**
  * The deployer's settings: every row of `functions/settings.ts` with a context key, read from CDK
  * context (`cdk.json` or `-c key=value`) and checked before anything is built, with the bounds
- * production keeps (https only, bcrypt cost at least 12: security.md 15). A key left out takes the
+ * production keeps (https only, a password's bcrypt cost at least 12). A key left out takes the
  * row's default; an empty one counts as left out.
  */
 export type Settings = ContextSettings;

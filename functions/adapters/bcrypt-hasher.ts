@@ -4,7 +4,7 @@ import type { SecretHasher } from '#domain/ports.ts';
 
 /**
  * bcrypt reads only 72 bytes, so the secret is first reduced to its SHA-256 digest (44 base64
- * characters): a 128-character password is hashed whole, never silently truncated (security.md 13).
+ * characters): a 128-character password is hashed whole, never silently truncated.
  */
 function prehash(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('base64');

@@ -1,6 +1,6 @@
 /**
- * The fixed catalogue of security questions (security.md 16). Ids are stable: stored answers
- * refer to them. The source procedure's three examples come first.
+ * The fixed catalogue of security questions: an officer picks three of these, never writes her own.
+ * Ids are stable: stored answers refer to them. The source procedure's three examples come first.
  */
 export interface SecurityQuestion {
   id: string;
