@@ -121,6 +121,7 @@ export const signIn = /* @__PURE__ */ once(() =>
       sessionMaxSeconds: config().SESSION_MAX_SECONDS,
       siteUrl: config().SITE_URL,
       lockAnswerMinMs: config().ENUMERATION_MIN_RESPONSE_MS,
+      passwordPolicy: passwordPolicy(),
     },
   }),
 );

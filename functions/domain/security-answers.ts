@@ -78,6 +78,11 @@ export interface AnswerForbiddenData {
  * and as the user ID with its agency code), the full name, the e-mail and its local part, and the
  * password.
  */
+/** Fewer visible characters than an answer needs (the one rule for activation and recovery alike). */
+export function answerTooShort(answer: string): boolean {
+  return visibleLength(normaliseAnswer(answer)) < ANSWER_MIN_LENGTH;
+}
+
 export function forbiddenAnswerValues({
   icNumber,
   userId,
@@ -122,7 +127,7 @@ export function checkSecurityAnswers(answers: AnswerInput[], forbidden: string[]
     }
     const normal = normaliseAnswer(answer);
     const bare = compact(normal);
-    if (visibleLength(normal) < ANSWER_MIN_LENGTH) {
+    if (answerTooShort(answer)) {
       problems.push({ path, code: 'ANSWER_TOO_SHORT' });
     } else if (seenAnswers.has(bare) || forbiddenCompact.has(bare) || isTrivialAnswer(normal)) {
       problems.push({ path, code: 'ANSWER_TRIVIAL' });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { named, secretField, sessionUser, userIdField } from './schemas.ts';
+import { named, passwordPolicy, secretField, sessionUser, userIdField } from './schemas.ts';
 
 export const loginRequest = named(
   'LoginRequest',
@@ -8,7 +8,7 @@ export const loginRequest = named(
 );
 export const loginResponse = named(
   'LoginResponse',
-  'The signed-in officer.',
-  z.strictObject({ user: sessionUser }),
+  'The signed-in officer, and the password rules for the change-password form.',
+  z.strictObject({ user: sessionUser, passwordPolicy }),
 );
 export type LoginResponse = z.infer<typeof loginResponse>;

@@ -7,10 +7,10 @@ const { login } = wiring.signIn();
 
 /** POST /api/auth/login — one generic failure; a new server-side session on success. */
 export const handler = jsonEndpoint(loginRequest, async (input) => {
-  const { sessionId, user, maxAgeSeconds } = await login(input);
+  const { sessionId, user, passwordPolicy, maxAgeSeconds } = await login(input);
   return {
     status: 200,
-    body: { user } satisfies LoginResponse,
+    body: { user, passwordPolicy } satisfies LoginResponse,
     cookies: [sessionCookie(sessionId, maxAgeSeconds)],
   };
 });

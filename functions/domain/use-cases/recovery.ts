@@ -14,7 +14,7 @@ import {
   type PasswordPolicy,
 } from '../password-policy.ts';
 import type { Clock, GuessBudget, Mailer, RecoveryStore, SecretHasher, UserRepository } from '../ports.ts';
-import { normaliseAnswer } from '../security-answers.ts';
+import { answerTooShort, normaliseAnswer } from '../security-answers.ts';
 import { ANSWER_MIN_LENGTH, findQuestion } from '../security-questions.ts';
 import { hashToken } from '../token.ts';
 import type { User } from '../user.ts';
@@ -76,7 +76,7 @@ function answerProblems(answers: ResetInput['securityAnswers'], asked: readonly 
       problems.push({ path: `securityAnswers.${i}.questionId`, code: 'QUESTIONS_DUPLICATE' });
     }
     seen.add(questionId);
-    if ([...normaliseAnswer(answer)].length < ANSWER_MIN_LENGTH) {
+    if (answerTooShort(answer)) {
       problems.push({ path: `securityAnswers.${i}.answer`, code: 'ANSWER_TOO_SHORT' });
     }
   });

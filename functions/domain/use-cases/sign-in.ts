@@ -23,6 +23,8 @@ export interface SignInSettings {
   lockSeconds: number;
   sessionMaxSeconds: number;
   siteUrl: string;
+  /** Answered with a sign-in, for the change-password form of the signed-in view. */
+  passwordPolicy: PasswordPolicy;
   /**
    * Floor on the answer that locks an ID: only an active account's lock sends the officer a
    * notice, and the time that takes must not tell which IDs are accounts.
@@ -111,7 +113,12 @@ export function makeSignIn(deps: SignInDeps) {
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + settings.sessionMaxSeconds * 1000).toISOString(),
     });
-    return { sessionId, user: sessionUser(user), maxAgeSeconds: settings.sessionMaxSeconds };
+    return {
+      sessionId,
+      user: sessionUser(user),
+      passwordPolicy: describePolicy(settings.passwordPolicy),
+      maxAgeSeconds: settings.sessionMaxSeconds,
+    };
   }
 
   return { login };
