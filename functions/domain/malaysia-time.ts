@@ -72,3 +72,8 @@ export function formatMalaysiaDateTime(iso: string): string {
   const date = `${two(clock.getUTCDate())}/${two(clock.getUTCMonth() + 1)}/${clock.getUTCFullYear()}`;
   return `${date} ${timeOfDay(clock)}`;
 }
+
+/** The calendar day in Malaysia at `instant`, as `YYYY-MM-DD` (duty dates are Malaysian days). */
+export function malaysiaDate(instant: Date): string {
+  return new Date(instant.getTime() + MALAYSIA_OFFSET_MS).toISOString().slice(0, 10);
+}
