@@ -14,19 +14,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { rowsOf, type Setting, settings } from '../functions/settings.ts';
+import { markdownTable } from './markdown.ts';
 import { renderOpenApi } from './openapi.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** A Markdown table with padded columns, as a formatter would leave it. */
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cells = [header, ...rows].map((row) => row.map((cell) => cell.replaceAll('|', '\\|')));
-  const widths = header.map((_, i) => Math.max(3, ...cells.map((row) => row[i]?.length ?? 0)));
-  const line = (row: readonly string[]) =>
-    `| ${widths.map((width, i) => (row[i] ?? '').padEnd(width)).join(' | ')} |`;
-  const [head = [], ...body] = cells;
-  return [line(head), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
-}
 
 const code = (text: string) => `\`${text}\``;
 

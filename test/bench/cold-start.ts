@@ -15,6 +15,7 @@ import { buildSync } from 'esbuild';
 import { routes } from '../../functions/api/routes.ts';
 import { tableDefinitions } from '../../functions/tables.ts';
 import { BUNDLE_DATA, LAMBDA_BUNDLE } from '../../lib/bundling.ts';
+import { markdownTable } from '../../scripts/markdown.ts';
 import { BUNDLE_BUDGETS, budgetOf } from './budgets.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -79,16 +80,23 @@ export function main(): void {
       const ms = Math.max(0, median(Array.from({ length: runs }, () => importMs(file))) - baseline);
       return { route, bytes, ms, budget: budgetOf(route.name) };
     });
-    const lines = [
-      '| function | route | bundle (minified) | budget | import (median of ' +
-        runs +
-        ', less an empty module) |',
-      '| --- | --- | ---: | ---: | ---: |',
-      ...rows.map(
-        (r) =>
-          `| ${r.route.name} | \`${r.route.method} ${r.route.path}\` | ${(r.bytes / 1024).toFixed(0)} KB | ${(r.budget / 1024).toFixed(0)} KB | ${r.ms.toFixed(1)} ms |`,
-      ),
-    ];
+    const table = markdownTable(
+      [
+        'function',
+        'route',
+        'bundle (minified)',
+        'budget',
+        `import (median of ${runs}, less an empty module)`,
+      ],
+      rows.map((r) => [
+        r.route.name,
+        `\`${r.route.method} ${r.route.path}\``,
+        `${(r.bytes / 1024).toFixed(0)} KB`,
+        `${(r.budget / 1024).toFixed(0)} KB`,
+        `${r.ms.toFixed(1)} ms`,
+      ]),
+      ['left', 'left', 'right', 'right', 'right'],
+    );
     const over = rows.filter((r) => r.bytes > r.budget);
     const report = `# Performance: function bundles and cold imports
 
@@ -99,7 +107,7 @@ the import time is what a fresh Node process spends importing the bundle, which 
 (building clients, parsing settings, and nothing that waits for AWS). The byte budgets live in test/bench/budgets.ts;
 test/infra checks every synthesized bundle against them. Times are measured here, not asserted in tests.
 
-${lines.join('\n')}
+${table}
 
 Budgets: ${BUNDLE_BUDGETS.default / 1024} KB for a function that talks to DynamoDB only; ${
       BUNDLE_BUDGETS.sendsEmail / 1024
@@ -111,7 +119,7 @@ Functions that check passwords read the word lists (common-passwords.txt, dictio
     ).toFixed(0)} KB of text) from beside the bundle on the first check, not at import.
 ${over.length ? `\nOver budget: ${over.map((r) => r.route.name).join(', ')}\n` : ''}`;
     writeFileSync(join(ROOT, 'docs/performance.md'), report);
-    process.stdout.write(`${lines.join('\n')}\n\nWrote docs/performance.md\n`);
+    process.stdout.write(`${table}\n\nWrote docs/performance.md\n`);
     if (over.length) process.exitCode = 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
