@@ -82,6 +82,10 @@ export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: stri
       await update(icNumber, 'SET lastLoginAt = :at', { ':at': at.toISOString() });
     },
 
+    async recordLock(icNumber, until) {
+      await update(icNumber, 'SET lockedUntil = :until', { ':until': until.toISOString() });
+    },
+
     async endAllSessions(icNumber) {
       await update(icNumber, 'ADD sessionEpoch :one', { ':one': 1 });
     },

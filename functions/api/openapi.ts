@@ -26,6 +26,18 @@ const PROBLEM_MEANINGS: Readonly<Record<ProblemCode, string>> = {
     'the e-mail service refused the message for good; retrying cannot help (no Retry-After) and nothing was spent',
   SERVICE_UNAVAILABLE:
     'DynamoDB or SES failed after retries; nothing was left half-done; Retry-After says when to try again',
+  ACCOUNT_DISABLED: 'the account was deactivated by an administrator: no sign-in, recovery or activation',
+  ALREADY_DISABLED: 'the account is already deactivated',
+  NOT_DISABLED: 'the account is not deactivated, so there is nothing to reactivate',
+  DUTY_UNKNOWN:
+    'a duty code is not in the catalogue (`GET /api/admin/duties`); `errors` names the assignment',
+  DUTY_CONFLICT:
+    'segregation of duties: two of the duties may not be held in one PTJ at overlapping dates (a deployment setting names the pairs)',
+  OWN_REQUEST: 'four eyes: a request is approved or rejected by another administrator than its requester',
+  REQUEST_NOT_FOUND: 'no change request has this id (or it is outside your PTJs)',
+  REQUEST_DECIDED: 'the request was already approved or rejected, or another administrator is applying it',
+  CHANGED_MEANWHILE:
+    'the user changed between reading and writing (another administrator or the officer); read again and retry',
 };
 
 const RETRY_AFTER_CODES = new Set<ProblemCode>(['ACCOUNT_LOCKED', 'RESEND_COOLDOWN', 'SERVICE_UNAVAILABLE']);

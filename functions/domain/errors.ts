@@ -22,7 +22,16 @@ export type ErrorCode =
   | 'ACCOUNT_LOCKED'
   | 'RESEND_COOLDOWN'
   | 'EMAIL_REJECTED'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'ACCOUNT_DISABLED'
+  | 'ALREADY_DISABLED'
+  | 'NOT_DISABLED'
+  | 'DUTY_UNKNOWN'
+  | 'DUTY_CONFLICT'
+  | 'OWN_REQUEST'
+  | 'REQUEST_NOT_FOUND'
+  | 'REQUEST_DECIDED'
+  | 'CHANGED_MEANWHILE';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -160,5 +169,86 @@ export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
   constructor(message = 'You may not do this.') {
     super(message);
+  }
+}
+
+/** The account was deactivated by an administrator: no sign-in, recovery or activation until reactivated. */
+export class AccountDisabledError extends DomainError {
+  override name = 'AccountDisabledError';
+  readonly code = 'ACCOUNT_DISABLED';
+  constructor() {
+    super('This account has been deactivated. Contact your PTJ administrator.');
+  }
+}
+
+export class AlreadyDisabledError extends DomainError {
+  override name = 'AlreadyDisabledError';
+  readonly code = 'ALREADY_DISABLED';
+  constructor() {
+    super('This account is already deactivated.');
+  }
+}
+
+export class NotDisabledError extends DomainError {
+  override name = 'NotDisabledError';
+  readonly code = 'NOT_DISABLED';
+  constructor() {
+    super('This account is not deactivated.');
+  }
+}
+
+/** A duty code that is not in the catalogue (the field names which assignment). */
+export class DutyUnknownError extends DomainError {
+  override name = 'DutyUnknownError';
+  readonly code = 'DUTY_UNKNOWN';
+  constructor(readonly errors: FieldProblem[]) {
+    super('A duty is not in the catalogue (GET /api/admin/duties lists them).');
+  }
+}
+
+/** Segregation of duties: the assignments hold two duties one officer may not hold in one PTJ at once. */
+export class DutyConflictError extends DomainError {
+  override name = 'DutyConflictError';
+  readonly code = 'DUTY_CONFLICT';
+  constructor(readonly conflicts: { duties: [string, string]; ptjCode: string }[]) {
+    super(
+      `These duties may not be held together in one PTJ: ${conflicts
+        .map((c) => `${c.duties[0]} and ${c.duties[1]} (${c.ptjCode})`)
+        .join('; ')}.`,
+    );
+  }
+}
+
+/** Four eyes: nobody approves or rejects their own request. */
+export class OwnRequestError extends DomainError {
+  override name = 'OwnRequestError';
+  readonly code = 'OWN_REQUEST';
+  constructor() {
+    super('A request is decided by another administrator, not by the one who asked for it.');
+  }
+}
+
+export class RequestNotFoundError extends DomainError {
+  override name = 'RequestNotFoundError';
+  readonly code = 'REQUEST_NOT_FOUND';
+  constructor() {
+    super('There is no such request.');
+  }
+}
+
+export class RequestDecidedError extends DomainError {
+  override name = 'RequestDecidedError';
+  readonly code = 'REQUEST_DECIDED';
+  constructor(readonly status: string) {
+    super(`This request has already been decided (${status}).`);
+  }
+}
+
+/** The user changed between reading and writing (another administrator, or the officer): read and try again. */
+export class ChangedMeanwhileError extends DomainError {
+  override name = 'ChangedMeanwhileError';
+  readonly code = 'CHANGED_MEANWHILE';
+  constructor(options?: ErrorOptions) {
+    super('The user changed while this was being done. Read the user again and retry.', options);
   }
 }

@@ -1,3 +1,14 @@
+import type {
+  AuditEntry,
+  AuditFilter,
+  AuditRecord,
+  ChangeRequest,
+  Page,
+  PageRequest,
+  ProgressRow,
+  RequestStatus,
+  UserFilter,
+} from './administration.ts';
 import type { TokenRecord } from './links.ts';
 import type { Session } from './sessions.ts';
 import type { User } from './user.ts';
@@ -32,8 +43,10 @@ export interface UserRepository {
    * (the notice could not be sent). Runs with the request's compensation reserve.
    */
   undoSend(user: User): Promise<void>;
-  /** Records a successful sign-in. */
+  /** Records a successful sign-in (and clears a lock that has run out). */
   recordSignIn(icNumber: string, at: Date): Promise<void>;
+  /** Mirrors a sign-in lock on the user, for the administrators' lists (LOCKED). */
+  recordLock(icNumber: string, until: Date): Promise<void>;
   /** Ends every session of the user (sign out everywhere). */
   endAllSessions(icNumber: string): Promise<void>;
 }
@@ -196,4 +209,70 @@ export interface Mailer {
    * `EmailRejectedError` when the e-mail service refused it for good (retrying cannot help).
    */
   send(mail: Mail): Promise<void>;
+}
+
+/**
+ * The audit trail, append-only: `record` only ever adds (PutItem on a new key); nothing updates or
+ * deletes a record (they expire by TTL after the retention period).
+ */
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface AuditReader {
+  /** One officer's trail, newest first. */
+  forUser(icNumber: string, page: PageRequest): Promise<Page<AuditRecord>>;
+  /** Across officers, newest first. */
+  search(filter: AuditFilter, page: PageRequest): Promise<Page<AuditRecord>>;
+}
+
+/**
+ * One administrative change of a user, written all or nothing: the changed fields (on condition
+ * that every one of them, and the status, is still as `before` had it), the progress counters the
+ * change moves, the links it cancels, the sign-in locks it lifts, and its audit records.
+ */
+export interface UserChange {
+  /** Absent for a registration (then the IC number must be free: `UserExistsError`). */
+  before?: User;
+  after: User;
+  /** Names of the fields of `after` that changed (for the condition and the SET). */
+  fields: readonly (keyof User)[];
+  /** Delete the user's outstanding activation and recovery links (e-mail change, deactivation). */
+  cancelLinks?: boolean;
+  /** End every session at once (a new session epoch): deactivation. */
+  endSessions?: boolean;
+  /** Guess-budget subjects to delete (unlock). */
+  liftLocks?: readonly string[];
+  audit: readonly AuditEntry[];
+}
+
+export interface UserDirectory {
+  /** Throws `ChangedMeanwhileError` when `before` no longer holds, `UserExistsError` for a taken IC. */
+  apply(change: UserChange): Promise<void>;
+  list(filter: UserFilter, page: PageRequest): Promise<Page<User>>;
+  progress(by: 'ptj' | 'agency'): Promise<ProgressRow[]>;
+}
+
+/** The four-eyes queue. */
+export interface RequestStore {
+  /** Stores a new PENDING request together with its audit record. */
+  create(request: ChangeRequest, audit: AuditEntry): Promise<void>;
+  get(id: string): Promise<ChangeRequest | undefined>;
+  /**
+   * Claims a PENDING request for applying (only one approver can): `RequestDecidedError` when it
+   * is decided, or being applied by someone else.
+   */
+  claim(id: string, by: string, now: Date): Promise<ChangeRequest>;
+  /** Gives a claimed request back (applying it failed): PENDING again. */
+  release(id: string): Promise<void>;
+  /** Records the decision (APPROVED after applying, or REJECTED with a reason) and its audit record. */
+  decide(
+    id: string,
+    decision: { status: Exclude<RequestStatus, 'PENDING'>; by: string; at: Date; reason?: string },
+    audit: AuditEntry,
+  ): Promise<void>;
+  list(
+    filter: { status?: RequestStatus; ptjCodes?: readonly string[] },
+    page: PageRequest,
+  ): Promise<Page<ChangeRequest>>;
 }

@@ -1,4 +1,4 @@
-import type { User } from './user.ts';
+import { currentDutyCodes, type User } from './user.ts';
 import { formatUserId } from './user-id.ts';
 
 /** A server-side session; only the SHA-256 hash of its identifier is stored. */
@@ -20,6 +20,7 @@ export interface SessionUser {
   icNumber: string;
   name: string;
   email: string;
+  /** The duty codes the officer holds today (Pengurusan Tugas). */
   roles: string[];
 }
 
@@ -38,12 +39,12 @@ export function sessionHolderValid(session: Session, user: User | undefined): us
 }
 
 /** What the pages see of the signed-in officer, read fresh from the user record on every request. */
-export function sessionUser(user: User): SessionUser {
+export function sessionUser(user: User, now: Date): SessionUser {
   return {
     userId: formatUserId(user.icNumber, user.agencyCode),
     icNumber: user.icNumber,
     name: user.name,
     email: user.email,
-    roles: user.roles,
+    roles: currentDutyCodes(user, now),
   };
 }

@@ -1,4 +1,10 @@
-export type UserStatus = 'PENDING' | 'ACTIVE';
+import { currentDuties, type DutyAssignment, type DutyCode } from './duties.ts';
+
+/** As stored. `LOCKED` is not a stored status: it is an ACTIVE account whose sign-in lock is running. */
+export type UserStatus = 'PENDING' | 'ACTIVE' | 'DISABLED';
+
+/** As administrators see it. */
+export type AdminStatus = UserStatus | 'LOCKED';
 
 export interface StoredAnswer {
   questionId: string;
@@ -10,8 +16,17 @@ export interface User {
   agencyCode?: string;
   name: string;
   email: string;
-  roles: string[];
+  /** Pusat Tanggungjawab: the responsibility centre the officer belongs to (absent only for old records). */
+  ptjCode?: string;
+  /** Pengurusan Tugas: every assignment, current or not (dates decide). */
+  duties?: DutyAssignment[];
   status: UserStatus;
+  /** Set when status is DISABLED: when, why, and what it was before (PENDING or ACTIVE). */
+  disabledAt?: string;
+  disabledReason?: string;
+  statusBeforeDisable?: 'PENDING' | 'ACTIVE';
+  /** The end of the current sign-in lock (ISO 8601), mirrored from the guess budget for the lists. */
+  lockedUntil?: string;
   /** ISO 8601, UTC. */
   registeredAt: string;
   activatedAt?: string;
@@ -42,18 +57,46 @@ export interface User {
   lastLoginAt?: string;
 }
 
-/** What administrators and integrators may see of a user: never a hash or a token. */
-export function publicUser(user: User) {
+/** The user ID as officers type it: `agency:IC` when the agency is known. */
+export function userIdOf(user: Pick<User, 'icNumber' | 'agencyCode'>): string {
+  return user.agencyCode ? `${user.agencyCode}:${user.icNumber}` : user.icNumber;
+}
+
+/** The status as administrators see it: an active account whose sign-in lock runs is LOCKED. */
+export function adminStatus(user: User, now: Date): AdminStatus {
+  if (
+    user.status === 'ACTIVE' &&
+    user.lockedUntil !== undefined &&
+    Date.parse(user.lockedUntil) > now.getTime()
+  ) {
+    return 'LOCKED';
+  }
+  return user.status;
+}
+
+/** The duty codes the officer holds today (Malaysia time), each once. */
+export function currentDutyCodes(user: User, now: Date): DutyCode[] {
+  return [...new Set(currentDuties(user.duties ?? [], now).map((duty) => duty.duty))];
+}
+
+/** What administrators and integrators see of a user: never a hash or a token. */
+export function adminUser(user: User, now: Date) {
   return {
-    userId: user.agencyCode ? `${user.agencyCode}:${user.icNumber}` : user.icNumber,
+    userId: userIdOf(user),
     icNumber: user.icNumber,
     agencyCode: user.agencyCode ?? null,
+    ptjCode: user.ptjCode ?? null,
     name: user.name,
     email: user.email,
-    roles: user.roles,
-    status: user.status,
+    status: adminStatus(user, now),
     registeredAt: user.registeredAt,
     activatedAt: user.activatedAt ?? null,
-    lastLoginAt: user.lastLoginAt ?? null,
+    lastSignInAt: user.lastLoginAt ?? null,
+    duties: (user.duties ?? []).map((duty) => ({ ...duty })),
+    ...(user.status === 'DISABLED'
+      ? { disabledAt: user.disabledAt ?? null, disabledReason: user.disabledReason ?? null }
+      : {}),
   };
 }
+
+export type AdminUserView = ReturnType<typeof adminUser>;

@@ -26,6 +26,15 @@ export const PROBLEMS: Readonly<Record<ProblemCode, { status: number; title: str
   INTERNAL_ERROR: { status: 500, title: 'Internal error' },
   EMAIL_REJECTED: { status: 502, title: 'E-mail refused' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service temporarily unavailable' },
+  ACCOUNT_DISABLED: { status: 403, title: 'Account deactivated' },
+  ALREADY_DISABLED: { status: 409, title: 'Account already deactivated' },
+  NOT_DISABLED: { status: 409, title: 'Account not deactivated' },
+  DUTY_UNKNOWN: { status: 400, title: 'Unknown duty' },
+  DUTY_CONFLICT: { status: 409, title: 'Conflicting duties' },
+  OWN_REQUEST: { status: 403, title: 'Own request' },
+  REQUEST_NOT_FOUND: { status: 404, title: 'No such request' },
+  REQUEST_DECIDED: { status: 409, title: 'Request already decided' },
+  CHANGED_MEANWHILE: { status: 409, title: 'Changed meanwhile' },
 };
 
 export const PROBLEM_TYPE_BASE = 'https://ispeks.example.gov.my/problems/';

@@ -23,7 +23,7 @@ export const DEMO_USER = {
   agencyCode: 'kth',
   name: 'NUR AISYAH BINTI AHMAD',
   email: 'aisyah.ahmad@example.gov.my',
-  roles: ['PENGGUNA'],
+  ptjCode: '1001',
   registeredAt: '2020-09-14T03:50:04.000Z',
 } as const;
 
@@ -59,7 +59,7 @@ async function registerDemoUser(db: DynamoDBDocumentClient): Promise<void> {
   try {
     await dynamoUserRepository(db, usersTable.localName).create({
       ...DEMO_USER,
-      roles: [...DEMO_USER.roles],
+      duties: [{ duty: 'PENYEDIA', ptjCode: DEMO_USER.ptjCode, startsOn: '2020-09-14' }],
       status: 'PENDING',
       activationSends: [],
       sendRevision: 0,

@@ -14,10 +14,10 @@ import {
   TokenExpiredError,
   TokenInvalidError,
 } from '#domain/errors.ts';
-import type { TokenRecord } from '#domain/links.ts';
+import { linkRecord, type TokenRecord } from '#domain/links.ts';
 import { issueToken } from '#domain/token.ts';
 import type { User } from '#domain/user.ts';
-import { pendingUser } from '../support/fakes.ts';
+import { OFFICER, pendingUser } from '../support/fixtures.ts';
 
 const TABLES = { users: 'users-table', tokens: 'tokens-table', attempts: 'attempts-table' };
 const SEVEN_DAYS = 7 * 24 * 3600;
@@ -39,24 +39,21 @@ const issued = issueToken(
   1800,
 );
 
+/** The officer's activation link for `issued`. */
 function tokenRecord(overrides: Partial<TokenRecord> = {}): TokenRecord {
   return {
-    tokenHash: issued.tokenHash,
-    purpose: 'ACTIVATION',
-    icNumber: '900101145678',
-    userId: 'kth:900101145678',
-    name: 'AISYAH BINTI AHMAD',
-    email: 'aisyah.ahmad@example.gov.my',
-    registeredAt: '2029-12-31T23:00:00.000Z',
-    issuedAt: issued.issuedAt.toISOString(),
-    expiresAt: issued.expiresAt.toISOString(),
+    ...linkRecord(pendingUser(), 'ACTIVATION', {
+      tokenHash: issued.tokenHash,
+      issuedAt: issued.issuedAt.toISOString(),
+      expiresAt: issued.expiresAt.toISOString(),
+    }),
     ...overrides,
   };
 }
 
-/** The fakes' pending user, with a send revision other than the default. */
+/** The pending officer, with a send revision other than the default. */
 function user(overrides: Partial<User> = {}): User {
-  return pendingUser({ registeredAt: '2029-12-31T23:00:00.000Z', sendRevision: 4, ...overrides });
+  return pendingUser({ sendRevision: 4, ...overrides });
 }
 
 function cancelled(...codes: string[]) {
@@ -104,7 +101,7 @@ describe('dynamoLinkStore.replaceToken', () => {
     });
     expect(update?.Update).toMatchObject({
       TableName: TABLES.users,
-      Key: { icNumber: '900101145678' },
+      Key: { icNumber: OFFICER.icNumber },
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':token': issued.tokenHash,
@@ -306,7 +303,7 @@ describe('dynamoLinkStore.activate', () => {
     expect(spend?.Update?.ConditionExpression).toContain('expiresAt > :now');
     expect(activateUser?.Update).toMatchObject({
       TableName: TABLES.users,
-      Key: { icNumber: '900101145678' },
+      Key: { icNumber: OFFICER.icNumber },
       ExpressionAttributeValues: {
         ':active': 'ACTIVE',
         ':holder': 'PENDING',

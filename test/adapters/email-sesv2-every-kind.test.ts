@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeSesClient, sesv2Mailer } from '#adapters/email/sesv2-mailer.ts';
 import { renderMail } from '#adapters/email/templates.ts';
-import { sampleMails } from '../domain/email-fixtures.ts';
+import { sampleMails } from '../support/sample-mails.ts';
 
 const ses = mockClient(SESv2Client);
 const mailer = sesv2Mailer(makeSesClient({ region: 'ap-southeast-1' }), {

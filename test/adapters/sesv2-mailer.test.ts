@@ -8,25 +8,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeSesClient, sesv2Mailer } from '#adapters/email/sesv2-mailer.ts';
 import { EmailRejectedError, ServiceUnavailableError } from '#domain/errors.ts';
-import type { ActivationMail } from '#domain/ports.ts';
+import { OFFICER } from '../support/fixtures.ts';
+import { ACTIVATION_LINK, activationMail } from '../support/sample-mails.ts';
 
 const ses = mockClient(SESv2Client);
 const mailer = sesv2Mailer(makeSesClient({ region: 'ap-southeast-1' }), {
   senderEmail: 'noreply@ispeks.example.gov.my',
   senderName: 'Sistem iSPEKS',
 });
-
-const LINK =
-  'https://ispeks.example.gov.my/account/activation#token=BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc';
-
-const activationMail: ActivationMail = {
-  kind: 'activation',
-  to: 'aisyah.ahmad@example.gov.my',
-  name: 'AISYAH BINTI AHMAD',
-  registeredAt: '2020-09-14T03:50:04Z',
-  link: LINK,
-  validMinutes: 30,
-};
 
 function sentInput() {
   const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
@@ -53,7 +42,7 @@ describe('sesv2Mailer', () => {
     await mailer.send(activationMail);
 
     // Assert
-    expect(sentInput().Destination).toEqual({ ToAddresses: ['aisyah.ahmad@example.gov.my'] });
+    expect(sentInput().Destination).toEqual({ ToAddresses: [OFFICER.email] });
   });
 
   it('sends the activation e-mail with the subject "Pengaktifan Akaun iSPEKS" and both HTML and text parts', async () => {
@@ -65,8 +54,8 @@ describe('sesv2Mailer', () => {
     expect(simple?.Subject).toEqual({ Data: 'Pengaktifan Akaun iSPEKS', Charset: 'UTF-8' });
     expect(simple?.Body?.Html?.Charset).toBe('UTF-8');
     expect(simple?.Body?.Text?.Charset).toBe('UTF-8');
-    expect(simple?.Body?.Html?.Data).toContain(`href="${LINK}"`);
-    expect(simple?.Body?.Text?.Data).toContain(LINK);
+    expect(simple?.Body?.Html?.Data).toContain(`href="${ACTIVATION_LINK}"`);
+    expect(simple?.Body?.Text?.Data).toContain(ACTIVATION_LINK);
     expect(simple?.Body?.Text?.Data).not.toMatch(/<[a-z]/i);
   });
 

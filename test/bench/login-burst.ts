@@ -7,7 +7,7 @@
  *   BENCH_BURSTS=5 BENCH_BURST_SIZE=20 BCRYPT_COST=12 npm run bench -- burst
  */
 import bcrypt from 'bcryptjs';
-import { activationBody } from '../support/fixtures.ts';
+import { activationBody, PASSWORD } from '../support/fixtures.ts';
 import { type BenchStack, post, startBenchStack, tokenFor } from './stack.ts';
 
 const bursts = Math.min(Number(process.env.BENCH_BURSTS ?? 5), 50);
@@ -44,7 +44,7 @@ try {
     const userId = await activeOfficer(stack, b);
     const right = Math.floor(Math.random() * size);
     const passwords = Array.from({ length: size }, (_, i) =>
-      i === right ? activationBody('').password : `Salah#Teka-${b}-${i}`,
+      i === right ? PASSWORD : `Salah#Teka-${b}-${i}`,
     );
     comparisons = 0;
     const answers = await Promise.all(

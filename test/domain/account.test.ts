@@ -5,17 +5,16 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../../functions/domain/errors.ts';
-import { pendingUser, rejectionOf } from '../support/fakes.ts';
+import { rejectionOf } from '../support/fakes.ts';
+import { activeUser, NEW_PASSWORD, OFFICER, PASSWORD, passwordChangeBody } from '../support/fixtures.ts';
 import { world } from '../support/world.ts';
 
-const USER_ID = 'kth:900101145678';
-const PASSWORD = 'Tr0pika!Hujan#Lebat';
-const NEW_PASSWORD = 'Gajah-Biru#Makan9Roti';
+const USER_ID = OFFICER.userId;
 
 function setUp() {
-  const w = world({ users: [pendingUser({ status: 'ACTIVE', passwordHash: `h:${PASSWORD}` })] });
+  const w = world({ users: [activeUser()] });
   const change = (sessionId: string, current = PASSWORD, next = NEW_PASSWORD) =>
-    w.changePassword(sessionId, { currentPassword: current, password: next, passwordConfirmation: next });
+    w.changePassword(sessionId, passwordChangeBody(current, next));
   return { ...w, change };
 }
 

@@ -7,36 +7,30 @@ import {
   ValidationError,
 } from '../../functions/domain/errors.ts';
 import { describePolicy, sourcePolicy } from '../../functions/domain/password-policy.ts';
-import type { AnswerInput } from '../../functions/domain/security-answers.ts';
 import { SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts';
 import { hashToken } from '../../functions/domain/token.ts';
-import {
-  type ActivateInput,
-  makeActivateAccount,
-} from '../../functions/domain/use-cases/activate-account.ts';
+import { makeActivateAccount } from '../../functions/domain/use-cases/activate-account.ts';
 import { fakeHasher, rejectionOf } from '../support/fakes.ts';
+import {
+  activationBody,
+  GOOD_ANSWERS,
+  NEW_PASSWORD,
+  OFFICER,
+  PASSWORD,
+  pendingUser,
+  registrationBody,
+} from '../support/fixtures.ts';
 import { isListed, world } from '../support/world.ts';
 
-const IC = '900101145678';
-const PASSWORD = 'Kopi-Tarik#2024pagi';
+const IC = OFFICER.icNumber;
 const MINUTE = 60_000;
-
-const answers: AnswerInput[] = [
-  { questionId: 'mother-name', answer: '  Siti   AMINAH ' },
-  { questionId: 'first-car', answer: 'Proton Saga' },
-  { questionId: 'favourite-colour', answer: 'merah jambu' },
-];
-
-function goodInput(token: string, change: Partial<ActivateInput> = {}): ActivateInput {
-  return { token, securityAnswers: answers, password: PASSWORD, passwordConfirmation: PASSWORD, ...change };
-}
 
 /** A registered, pending officer and the use cases around her, over in-memory fakes. */
 function setUp() {
   const w = world();
   /** Sends the activation e-mail and returns the token from its link. */
   const sendLink = async () => {
-    await w.resendActivation({ userId: `kth:${IC}` });
+    await w.resendActivation({ userId: OFFICER.userId });
     return w.latestToken('activation');
   };
   return {
@@ -61,11 +55,11 @@ describe('verifyActivation', () => {
     // Assert
     expect(page).toEqual({
       user: {
-        userId: `kth:${IC}`,
-        icNumber: IC,
-        name: 'AISYAH BINTI AHMAD',
-        email: 'aisyah.ahmad@example.gov.my',
-        registeredAt: '2020-09-14T03:50:04.000Z',
+        userId: OFFICER.userId,
+        icNumber: OFFICER.icNumber,
+        name: OFFICER.name,
+        email: OFFICER.email,
+        registeredAt: OFFICER.registeredAt,
       },
       expiresAt: '2024-03-01T01:30:00.000Z',
       questions: SECURITY_QUESTIONS,
@@ -87,7 +81,7 @@ describe('verifyActivation', () => {
     // Assert
     expect((await activations.find(hashToken(token)))?.usedAt).toBeUndefined();
     expect(users.stored(IC).status).toBe('PENDING');
-    await expect(activate(goodInput(token))).resolves.toMatchObject({ status: 'ACTIVE' });
+    await expect(activate(activationBody(token))).resolves.toMatchObject({ status: 'ACTIVE' });
   });
 
   it('answers TokenInvalidError for a token that was never issued', async () => {
@@ -137,7 +131,7 @@ describe('verifyActivation', () => {
     // Arrange
     const { sendLink, verify, activate } = setUp();
     const token = await sendLink();
-    await activate(goodInput(token));
+    await activate(activationBody(token));
 
     // Act
     const attempt = verify({ token });
@@ -155,7 +149,7 @@ describe('activateAccount', () => {
     clock.advance(5 * MINUTE);
 
     // Act
-    const result = await activate(goodInput(token));
+    const result = await activate(activationBody(token));
 
     // Assert
     expect(result).toEqual({ status: 'ACTIVE', activatedAt: '2024-03-01T01:05:00.000Z' });
@@ -169,9 +163,14 @@ describe('activateAccount', () => {
     // Arrange
     const { sendLink, activate, users } = setUp();
     const token = await sendLink();
+    const answers = [
+      { questionId: 'mother-name', answer: '  Siti   AMINAH ' },
+      { questionId: 'first-car', answer: 'Proton Saga' },
+      { questionId: 'favourite-colour', answer: 'HIJAU muda' },
+    ];
 
     // Act
-    await activate(goodInput(token));
+    await activate(activationBody(token, { securityAnswers: answers }));
 
     // Assert
     const stored = users.stored(IC);
@@ -180,7 +179,7 @@ describe('activateAccount', () => {
     expect(stored.securityAnswers).toEqual([
       { questionId: 'mother-name', answerHash: await fakeHasher.hash('siti aminah') },
       { questionId: 'first-car', answerHash: await fakeHasher.hash('proton saga') },
-      { questionId: 'favourite-colour', answerHash: await fakeHasher.hash('merah jambu') },
+      { questionId: 'favourite-colour', answerHash: await fakeHasher.hash('hijau muda') },
     ]);
     const storedText = JSON.stringify(stored);
     for (const { answer } of answers) expect(storedText).not.toContain(`"${answer}"`);
@@ -201,7 +200,7 @@ describe('activateAccount', () => {
     const token = await sendLink();
 
     // Act
-    await activate(goodInput(token));
+    await activate(activationBody(token));
 
     // Assert
     const stored = users.stored(IC);
@@ -209,7 +208,7 @@ describe('activateAccount', () => {
     expect(stored.securityAnswers?.map((a) => a.answerHash)).toEqual([
       'a:siti aminah',
       'a:proton saga',
-      'a:merah jambu',
+      'a:hijau muda',
     ]);
   });
 
@@ -219,7 +218,7 @@ describe('activateAccount', () => {
     const token = await sendLink();
 
     // Act
-    await activate(goodInput(token));
+    await activate(activationBody(token));
 
     // Assert
     expect((await activations.find(hashToken(token)))?.usedAt).toBe(clock.now().toISOString());
@@ -232,7 +231,7 @@ describe('activateAccount', () => {
 
     // Act
     const error = await rejectionOf(
-      activate(goodInput(token, { password: 'abc', passwordConfirmation: 'abd' })),
+      activate(activationBody(token, { password: 'abc', passwordConfirmation: 'abd' })),
       ValidationError,
     );
 
@@ -251,14 +250,14 @@ describe('activateAccount', () => {
     const { sendLink, activate, users } = setUp();
     const token = await sendLink();
     await rejectionOf(
-      activate(goodInput(token, { password: 'abc', passwordConfirmation: 'abc' })),
+      activate(activationBody(token, { password: 'abc', passwordConfirmation: 'abc' })),
       ValidationError,
     );
     expect(users.stored(IC)).toMatchObject({ status: 'PENDING', activationTokenHash: hashToken(token) });
     expect(users.stored(IC).passwordHash).toBeUndefined();
 
     // Act
-    const result = await activate(goodInput(token));
+    const result = await activate(activationBody(token));
 
     // Assert
     expect(result.status).toBe('ACTIVE');
@@ -268,12 +267,12 @@ describe('activateAccount', () => {
     // Arrange
     const { sendLink, activate } = setUp();
     const token = await sendLink();
-    const badAnswers = [answers[0], { questionId: 'first-car', answer: 'ab' }] as AnswerInput[];
+    const badAnswers = [...GOOD_ANSWERS.slice(0, 1), { questionId: 'first-car', answer: 'ab' }];
 
     // Act
     const error = await rejectionOf(
       activate(
-        goodInput(token, {
+        activationBody(token, {
           password: 'Aisyah#2024Pagi!',
           passwordConfirmation: 'Aisyah#2024Pagi!',
           securityAnswers: badAnswers,
@@ -293,16 +292,16 @@ describe('activateAccount', () => {
   it.each([
     ['the ID number', IC],
     ['the ID number written with dashes', '900101-14-5678'],
-    ['the user ID with its agency code', `kth:${IC}`],
+    ['the user ID with its agency code', OFFICER.userId],
     ['the password', PASSWORD],
   ])('refuses an answer equal to %s', async (_case, answer) => {
     // Arrange
     const { sendLink, activate } = setUp();
     const token = await sendLink();
-    const securityAnswers = answers.map((a, i) => (i === 1 ? { ...a, answer } : a));
+    const securityAnswers = GOOD_ANSWERS.map((a, i) => ({ ...a, ...(i === 1 ? { answer } : {}) }));
 
     // Act
-    const error = await rejectionOf(activate(goodInput(token, { securityAnswers })), ValidationError);
+    const error = await rejectionOf(activate(activationBody(token, { securityAnswers })), ValidationError);
 
     // Assert
     expect(error.errors).toEqual([{ path: 'securityAnswers.1.answer', code: 'ANSWER_TRIVIAL' }]);
@@ -312,11 +311,11 @@ describe('activateAccount', () => {
     // Arrange
     const { sendLink, activate, users } = setUp();
     const token = await sendLink();
-    await activate(goodInput(token));
+    await activate(activationBody(token));
 
     // Act
     const attempt = activate(
-      goodInput(token, { password: 'Another#Pass2024', passwordConfirmation: 'Another#Pass2024' }),
+      activationBody(token, { password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD }),
     );
 
     // Assert
@@ -330,7 +329,10 @@ describe('activateAccount', () => {
     const token = await sendLink();
 
     // Act
-    const results = await Promise.allSettled([activate(goodInput(token)), activate(goodInput(token))]);
+    const results = await Promise.allSettled([
+      activate(activationBody(token)),
+      activate(activationBody(token)),
+    ]);
 
     // Assert
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -346,11 +348,11 @@ describe('activateAccount', () => {
     const second = await sendLink();
 
     // Act
-    const attempt = activate(goodInput(first));
+    const attempt = activate(activationBody(first));
 
     // Assert
     await rejectionOf(attempt, TokenInvalidError);
-    await expect(activate(goodInput(second))).resolves.toMatchObject({ status: 'ACTIVE' });
+    await expect(activate(activationBody(second))).resolves.toMatchObject({ status: 'ACTIVE' });
   });
 
   it('answers TokenInvalidError for an unknown token', async () => {
@@ -358,7 +360,7 @@ describe('activateAccount', () => {
     const { activate } = setUp();
 
     // Act
-    const attempt = activate(goodInput('never-issued'));
+    const attempt = activate(activationBody('never-issued'));
 
     // Assert
     await rejectionOf(attempt, TokenInvalidError);
@@ -371,7 +373,7 @@ describe('activateAccount', () => {
     clock.advance(31 * MINUTE);
 
     // Act
-    const attempt = activate(goodInput(token));
+    const attempt = activate(activationBody(token));
 
     // Assert
     await rejectionOf(attempt, TokenExpiredError);
@@ -381,7 +383,7 @@ describe('activateAccount', () => {
 
 describe('registerUser', () => {
   function setUpRegistration() {
-    const w = world({ users: [], start: '2020-09-14T03:50:04.000Z' });
+    const w = world({ users: [], start: OFFICER.registeredAt });
     return { users: w.users, register: w.registerUser };
   }
 
@@ -390,26 +392,28 @@ describe('registerUser', () => {
     const { users, register } = setUpRegistration();
 
     // Act
-    await register({
-      icNumber: '900101-14-5678',
-      agencyCode: 'kth',
-      name: '  Aisyah   binti Ahmad ',
-      email: ' Aisyah.Ahmad@Example.GOV.my ',
-      roles: ['PENYEDIA', 'PENYEDIA', 'PELULUS'],
-    });
+    await register(
+      registrationBody({
+        icNumber: '900101-14-5678',
+        name: '  Nur Aisyah   binti Ahmad ',
+        email: ' Aisyah.Ahmad@Example.GOV.my ',
+      }),
+    );
 
     // Assert
     expect(users.stored(IC)).toEqual({
       icNumber: IC,
       agencyCode: 'kth',
-      name: 'AISYAH BINTI AHMAD',
+      name: 'NUR AISYAH BINTI AHMAD',
       email: 'aisyah.ahmad@example.gov.my',
-      roles: ['PENYEDIA', 'PELULUS'],
+      ptjCode: '1001',
       status: 'PENDING',
       registeredAt: '2020-09-14T03:50:04.000Z',
       activationSends: [],
       sendRevision: 0,
     });
+    // The pending officer the other tests start from is what registration stores.
+    expect(users.stored(IC)).toEqual(pendingUser({ duties: undefined }));
   });
 
   it('answers with the public view of the user, without secrets or bookkeeping', async () => {
@@ -417,21 +421,17 @@ describe('registerUser', () => {
     const { register } = setUpRegistration();
 
     // Act
-    const view = await register({
-      icNumber: IC,
-      agencyCode: 'kth',
-      name: 'Aisyah binti Ahmad',
-      email: 'a@x.gov.my',
-    });
+    const view = await register(registrationBody({ name: 'Nur Aisyah binti Ahmad' }));
 
     // Assert
     expect(view).toMatchObject({
-      userId: `kth:${IC}`,
+      userId: OFFICER.userId,
       icNumber: IC,
       agencyCode: 'kth',
-      name: 'AISYAH BINTI AHMAD',
-      email: 'a@x.gov.my',
-      roles: [],
+      name: 'NUR AISYAH BINTI AHMAD',
+      email: OFFICER.email,
+      ptjCode: '1001',
+      duties: [],
       status: 'PENDING',
       registeredAt: '2020-09-14T03:50:04.000Z',
       activatedAt: null,
@@ -443,10 +443,12 @@ describe('registerUser', () => {
   it('refuses a second registration of the same MyKad number, in any form', async () => {
     // Arrange
     const { register } = setUpRegistration();
-    await register({ icNumber: IC, name: 'Aisyah binti Ahmad', email: 'a@x.gov.my' });
+    await register(registrationBody());
 
     // Act
-    const attempt = register({ icNumber: '900101-14-5678', name: 'Someone Else', email: 'b@x.gov.my' });
+    const attempt = register(
+      registrationBody({ icNumber: '900101-14-5678', name: 'Someone Else', email: 'b@x.gov.my' }),
+    );
 
     // Assert
     await rejectionOf(attempt, UserExistsError);
@@ -455,16 +457,13 @@ describe('registerUser', () => {
   it.each([
     ['an impossible date', '901332145678'],
     ['too few digits', '90010114567'],
-    ['an agency code inside the number', `kth:${IC}`],
+    ['an agency code inside the number', OFFICER.userId],
   ])('refuses an ID number with %s', async (_case, icNumber) => {
     // Arrange
     const { users, register } = setUpRegistration();
 
     // Act
-    const error = await rejectionOf(
-      register({ icNumber, name: 'Aisyah', email: 'a@x.gov.my' }),
-      ValidationError,
-    );
+    const error = await rejectionOf(register(registrationBody({ icNumber })), ValidationError);
 
     // Assert
     expect(error.errors).toEqual([{ path: 'icNumber', code: 'USER_ID_INVALID' }]);

@@ -6,7 +6,7 @@ import {
   RECOVERY_LINK,
   RECOVERY_PAGE,
   recoveryMail,
-} from './email-fixtures.ts';
+} from '../support/sample-mails.ts';
 
 /** Both parts of a rendered mail, for sentences that must appear in each. */
 function parts(rendered: { html: string; text: string }): string[] {

@@ -5,15 +5,15 @@ import {
   renderMail,
 } from '../../functions/adapters/email/templates.ts';
 import type { Mail } from '../../functions/domain/ports.ts';
+import { OFFICER } from '../support/fixtures.ts';
 import {
   ACTIVATION_LINK,
   activationMail,
   alreadyActiveMail,
-  NAME,
   RECOVERY_LINK,
   RECOVERY_PAGE,
   sampleMails,
-} from './email-fixtures.ts';
+} from '../support/sample-mails.ts';
 
 /** What every kind must say; `ifNotYou` is its sentence for a mail the officer did not cause. */
 const kinds: { kind: Mail['kind']; subject: string; link: string; ifNotYou: [string, string] }[] = [
@@ -92,9 +92,9 @@ describe.each(kinds)('renderMail for a $kind mail', ({ kind, subject, link, ifNo
 
     // Assert
     for (const part of [html, text]) {
-      const malay = part.indexOf(`Salam sejahtera ${NAME},`);
+      const malay = part.indexOf(`Salam sejahtera ${OFFICER.name},`);
       expect(malay).toBeGreaterThan(-1);
-      expect(part.indexOf(`Dear ${NAME},`)).toBeGreaterThan(malay);
+      expect(part.indexOf(`Dear ${OFFICER.name},`)).toBeGreaterThan(malay);
     }
   });
 

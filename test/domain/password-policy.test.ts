@@ -9,6 +9,7 @@ import {
   sourcePolicy,
 } from '../../functions/domain/password-policy.ts';
 import { MALAYSIAN_WORDS, wordListLookup } from '../../functions/domain/word-lists.ts';
+import { OFFICER, PASSWORD } from '../support/fixtures.ts';
 
 /** The lists as the functions read them (the files beside the word-list adapter). */
 const lists = readWordLists();
@@ -21,13 +22,10 @@ const isCommonPassword = (password: string) => lists.commonPasswords.includes(pa
 const dictionary = new Set([...lists.dictionaryWords, ...MALAYSIAN_WORDS]);
 const isDictionaryWord = (word: string) => dictionary.has(word.toLowerCase());
 
-const aisyah = { icNumber: '900101145678', name: 'AISYAH BINTI AHMAD' };
-const GOOD = 'Kopi-Tarik#2024pagi';
-
 describe('checkPassword with the source policy', () => {
   it('accepts a long password with every character class and nothing personal', () => {
     // Act
-    const unmet = checkPassword(GOOD, sourcePolicy, aisyah);
+    const unmet = checkPassword(PASSWORD, sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual([]);
@@ -35,7 +33,7 @@ describe('checkPassword with the source policy', () => {
 
   it('reports every unmet rule at once, in a stable order', () => {
     // Act
-    const unmet = checkPassword('abc', sourcePolicy, aisyah);
+    const unmet = checkPassword('abc', sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual([
@@ -48,7 +46,7 @@ describe('checkPassword with the source policy', () => {
 
   it('reports a missing lower-case letter', () => {
     // Act
-    const unmet = checkPassword('KOPI-TARIK#2024', sourcePolicy, aisyah);
+    const unmet = checkPassword('KOPI-TARIK#2024', sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_NO_LOWER']);
@@ -56,8 +54,8 @@ describe('checkPassword with the source policy', () => {
 
   it('takes 11 characters as too short and 12 as long enough', () => {
     // Act
-    const eleven = checkPassword('Kopi#2024ab', sourcePolicy, aisyah);
-    const twelve = checkPassword('Kopi#2024abc', sourcePolicy, aisyah);
+    const eleven = checkPassword('Kopi#2024ab', sourcePolicy, OFFICER);
+    const twelve = checkPassword('Kopi#2024abc', sourcePolicy, OFFICER);
 
     // Assert
     expect(eleven).toEqual(['PASSWORD_TOO_SHORT']);
@@ -70,8 +68,8 @@ describe('checkPassword with the source policy', () => {
     const elevenCharacters = 'Kopi#1😀🍵🌧🌴🐘';
 
     // Act
-    const twelve = checkPassword(twelveCharacters, sourcePolicy, aisyah);
-    const eleven = checkPassword(elevenCharacters, sourcePolicy, aisyah);
+    const twelve = checkPassword(twelveCharacters, sourcePolicy, OFFICER);
+    const eleven = checkPassword(elevenCharacters, sourcePolicy, OFFICER);
 
     // Assert
     expect(twelve).toEqual([]);
@@ -80,12 +78,12 @@ describe('checkPassword with the source policy', () => {
 
   it('allows 64 characters, and 128', () => {
     // Arrange
-    const sixtyFour = GOOD + 'x'.repeat(64 - GOOD.length);
-    const max = GOOD + 'x'.repeat(PASSWORD_MAX_LENGTH - GOOD.length);
+    const sixtyFour = PASSWORD + 'x'.repeat(64 - PASSWORD.length);
+    const max = PASSWORD + 'x'.repeat(PASSWORD_MAX_LENGTH - PASSWORD.length);
 
     // Act
-    const unmet64 = checkPassword(sixtyFour, sourcePolicy, aisyah);
-    const unmet128 = checkPassword(max, sourcePolicy, aisyah);
+    const unmet64 = checkPassword(sixtyFour, sourcePolicy, OFFICER);
+    const unmet128 = checkPassword(max, sourcePolicy, OFFICER);
 
     // Assert
     expect(sixtyFour).toHaveLength(64);
@@ -96,10 +94,10 @@ describe('checkPassword with the source policy', () => {
 
   it('refuses 129 characters as too long instead of truncating them', () => {
     // Arrange
-    const tooLong = GOOD + 'x'.repeat(129 - GOOD.length);
+    const tooLong = PASSWORD + 'x'.repeat(129 - PASSWORD.length);
 
     // Act
-    const unmet = checkPassword(tooLong, sourcePolicy, aisyah);
+    const unmet = checkPassword(tooLong, sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_TOO_LONG']);
@@ -110,7 +108,7 @@ describe('checkPassword with the source policy', () => {
     expect(isCommonPassword('password1234')).toBe(true);
 
     // Act
-    const unmet = checkPassword('Password1234', sourcePolicy, aisyah);
+    const unmet = checkPassword('Password1234', sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_NO_SPECIAL', 'PASSWORD_COMMON']);
@@ -124,7 +122,7 @@ describe('checkPassword with the source policy', () => {
     ['the name of the system', 'Kopi#iSPEKS2024ab'],
   ])('refuses a password containing %s', (_case, password) => {
     // Act
-    const unmet = checkPassword(password, sourcePolicy, aisyah);
+    const unmet = checkPassword(password, sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_CONTAINS_PERSONAL_DATA']);
@@ -132,7 +130,7 @@ describe('checkPassword with the source policy', () => {
 
   it('does not count a name connector such as "binti" as personal data', () => {
     // Act
-    const unmet = checkPassword('Binti#Kuat2024xy', sourcePolicy, aisyah);
+    const unmet = checkPassword('Binti#Kuat2024xy', sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual([]);
@@ -153,7 +151,7 @@ describe('checkPassword with the source policy', () => {
 
   it('counts letters beyond ASCII in their classes', () => {
     // Act
-    const unmet = checkPassword('Ñandú-kopi#2024', sourcePolicy, aisyah);
+    const unmet = checkPassword('Ñandú-kopi#2024', sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual([]);
@@ -178,8 +176,8 @@ describe('normalisePassword', () => {
 describe('checkPassword on Unicode spellings', () => {
   it('judges the NFD and the NFC spelling of a password alike', () => {
     // Act
-    const decomposed = checkPassword('Kopi#202Caf\u0065\u0301', sourcePolicy, aisyah);
-    const composed = checkPassword('Kopi#202Caf\u00e9', sourcePolicy, aisyah);
+    const decomposed = checkPassword('Kopi#202Caf\u0065\u0301', sourcePolicy, OFFICER);
+    const composed = checkPassword('Kopi#202Caf\u00e9', sourcePolicy, OFFICER);
 
     // Assert
     expect(decomposed).toEqual([]);
@@ -191,7 +189,7 @@ describe('checkPassword on Unicode spellings', () => {
     const eleven = 'Kopi#20Caf\u0065\u0301';
 
     // Act
-    const unmet = checkPassword(eleven, sourcePolicy, aisyah);
+    const unmet = checkPassword(eleven, sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_TOO_SHORT']);
@@ -212,7 +210,7 @@ describe('checkPassword on Unicode spellings', () => {
     const padded = `Aa1!${invisible.repeat(8)}`;
 
     // Act
-    const unmet = checkPassword(padded, sourcePolicy, aisyah);
+    const unmet = checkPassword(padded, sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_TOO_SHORT']);
@@ -220,7 +218,7 @@ describe('checkPassword on Unicode spellings', () => {
 
   it('sees a common password through invisible characters', () => {
     // Act
-    const unmet = checkPassword('Pass\u200Bword1234!', sourcePolicy, aisyah);
+    const unmet = checkPassword('Pass\u200Bword1234!', sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_COMMON']);
@@ -250,7 +248,7 @@ describe('checkPassword on decorated weak passwords', () => {
     ['two letters padded with a walk', 'Ab-1234567890!'],
   ])('refuses %s (%s) as PASSWORD_COMMON', (_case, password) => {
     // Act
-    const unmet = checkPassword(password, sourcePolicy, aisyah);
+    const unmet = checkPassword(password, sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_COMMON']);
@@ -264,7 +262,7 @@ describe('checkPassword on decorated weak passwords', () => {
     ['a keyboard walk that is only a part of it', 'Poiuy!2024Kopi'],
   ])('accepts %s (%s): the base is not one word', (_case, password) => {
     // Act
-    const unmet = checkPassword(password, sourcePolicy, aisyah);
+    const unmet = checkPassword(password, sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual([]);
@@ -272,7 +270,7 @@ describe('checkPassword on decorated weak passwords', () => {
 
   it('accepts a short base when the digits around it are random, not a walk or a year', () => {
     // Act
-    const unmet = checkPassword('8271993411025xx', makePasswordPolicy(15, false), aisyah);
+    const unmet = checkPassword('8271993411025xx', makePasswordPolicy(15, false), OFFICER);
 
     // Assert
     expect(unmet).toEqual([]);
@@ -283,8 +281,8 @@ describe('checkPassword on decorated weak passwords', () => {
     const nist = makePasswordPolicy(15, false);
 
     // Act
-    const repeated = checkPassword('111111111111111', nist, aisyah);
-    const keypad = checkPassword('147258369147258', nist, aisyah);
+    const repeated = checkPassword('111111111111111', nist, OFFICER);
+    const keypad = checkPassword('147258369147258', nist, OFFICER);
 
     // Assert
     expect(repeated).toEqual(['PASSWORD_COMMON']);
@@ -293,7 +291,7 @@ describe('checkPassword on decorated weak passwords', () => {
 
   it('judges the base only once the length is right', () => {
     // Act: `Pass!1` is too short; its base `pass` is listed, but one code says enough
-    const unmet = checkPassword('Pass!1', sourcePolicy, aisyah);
+    const unmet = checkPassword('Pass!1', sourcePolicy, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_TOO_SHORT']);
@@ -301,7 +299,7 @@ describe('checkPassword on decorated weak passwords', () => {
 });
 
 describe('checkPassword on personal data', () => {
-  const withEmail = { ...aisyah, email: 'bunga.raya@example.gov.my' };
+  const withEmail = { ...OFFICER, email: 'bunga.raya@example.gov.my' };
 
   it.each([
     ['the birth date of the ID number (YYMMDD)', 'Kopi#900101xyZ'],
@@ -321,7 +319,7 @@ describe('checkPassword on personal data', () => {
 
   it('ignores an e-mail local part shorter than four characters', () => {
     // Arrange
-    const shortLocal = { ...aisyah, email: 'a.b@example.gov.my' };
+    const shortLocal = { ...OFFICER, email: 'a.b@example.gov.my' };
 
     // Act
     const unmet = checkPassword('Kopi#ab2024xyz', sourcePolicy, shortLocal);
@@ -343,20 +341,20 @@ describe('checkPassword speed', () => {
   it('takes well under 2 ms a call, even on long passwords built to be slow', () => {
     // Arrange
     const passwords = [
-      GOOD,
+      PASSWORD,
       'P@ssw0rd1234',
       'Gajah Biru Makan Roti 9!',
       `Aa1!${'1234567890'.repeat(12)}xx`,
       'qwertyuiop'.repeat(12),
       `Aa${'1|!@$0'.repeat(21)}`,
     ];
-    for (const password of passwords) checkPassword(password, sourcePolicy, aisyah);
+    for (const password of passwords) checkPassword(password, sourcePolicy, OFFICER);
 
     // Act
     const rounds = 50;
     const started = performance.now();
     for (let i = 0; i < rounds; i++) {
-      for (const password of passwords) checkPassword(password, sourcePolicy, aisyah);
+      for (const password of passwords) checkPassword(password, sourcePolicy, OFFICER);
     }
     const perCall = (performance.now() - started) / (rounds * passwords.length);
 
@@ -370,7 +368,7 @@ describe('checkPassword with the NIST length-only policy', () => {
 
   it('demands no character classes', () => {
     // Act
-    const unmet = checkPassword('kerbau makan rumput petang', nist, aisyah);
+    const unmet = checkPassword('kerbau makan rumput petang', nist, OFFICER);
 
     // Assert
     expect(unmet).toEqual([]);
@@ -378,7 +376,7 @@ describe('checkPassword with the NIST length-only policy', () => {
 
   it('still demands the length', () => {
     // Act
-    const unmet = checkPassword('short one', nist, aisyah);
+    const unmet = checkPassword('short one', nist, OFFICER);
 
     // Assert
     expect(unmet).toEqual(['PASSWORD_TOO_SHORT']);
@@ -389,8 +387,8 @@ describe('checkPassword with the NIST length-only policy', () => {
     const policy = makePasswordPolicy(12, false);
 
     // Act
-    const common = checkPassword('QWERTY123456', policy, aisyah);
-    const personal = checkPassword('aisyah makan nasi lemak', policy, aisyah);
+    const common = checkPassword('QWERTY123456', policy, OFFICER);
+    const personal = checkPassword('aisyah makan nasi lemak', policy, OFFICER);
 
     // Assert
     expect(common).toEqual(['PASSWORD_COMMON']);
@@ -426,7 +424,7 @@ describe('the common-password list', () => {
   it('knows well-known passwords and not a made-up one', () => {
     // Act
     const known = ['123456', 'password', 'qwerty123456'].map(isCommonPassword);
-    const madeUp = isCommonPassword(GOOD);
+    const madeUp = isCommonPassword(PASSWORD);
 
     // Assert
     expect(known).toEqual([true, true, true]);

@@ -13,37 +13,23 @@ import { guessSubject } from '../../functions/domain/guess-budget.ts';
 import { describePolicy, sourcePolicy } from '../../functions/domain/password-policy.ts';
 import { findQuestion } from '../../functions/domain/security-questions.ts';
 import { hashToken } from '../../functions/domain/token.ts';
-import type { User } from '../../functions/domain/user.ts';
-import { fakeHasher, pendingUser, rejectionOf } from '../support/fakes.ts';
+import { fakeHasher, rejectionOf } from '../support/fakes.ts';
+import {
+  activeUser,
+  goodAnswerTo,
+  NEW_PASSWORD,
+  OFFICER,
+  PASSWORD as OLD_PASSWORD,
+  pendingUser,
+  resetBody,
+} from '../support/fixtures.ts';
 import { type WorldOptions, world } from '../support/world.ts';
 
-const IC = '900101145678';
-const USER_ID = `kth:${IC}`;
-const OLD_PASSWORD = 'Tr0pika!Hujan#Lebat';
-const NEW_PASSWORD = 'Gajah-Biru#Makan9Roti';
+const { icNumber: IC, userId: USER_ID } = OFFICER;
 const MINUTE = 60_000;
-const ANSWERS: Record<string, string> = {
-  'mother-name': 'siti aminah',
-  'first-car': 'proton saga',
-  'favourite-colour': 'hijau muda',
-};
-
-/** An activated officer, as activation leaves one: password and three hashed answers. */
-function activeOfficer(overrides: Partial<User> = {}): User {
-  return pendingUser({
-    status: 'ACTIVE',
-    activatedAt: '2021-01-11T01:00:00.000Z',
-    passwordHash: `h:${OLD_PASSWORD}`,
-    securityAnswers: Object.entries(ANSWERS).map(([questionId, answer]) => ({
-      questionId,
-      answerHash: `h:${answer}`,
-    })),
-    ...overrides,
-  });
-}
 
 function setUp(options: WorldOptions = {}) {
-  const w = world({ users: [activeOfficer()], ...options });
+  const w = world({ users: [activeUser()], ...options });
   /** Requests recovery and returns the token of the e-mailed link. */
   const requestLink = async () => {
     await w.recovery.requestRecovery({ userId: USER_ID });
@@ -52,16 +38,10 @@ function setUp(options: WorldOptions = {}) {
   /** The right answers to the questions this link asks (optionally in another spelling). */
   const rightAnswers = async (token: string, spell = (a: string) => a) => {
     const { questions } = await w.recovery.verifyRecovery({ token });
-    return questions.map((q) => ({ questionId: q.id, answer: spell(ANSWERS[q.id] ?? '') }));
+    return questions.map((q) => ({ questionId: q.id, answer: spell(goodAnswerTo(q.id)) }));
   };
   const reset = async (token: string, change: Record<string, unknown> = {}) =>
-    w.recovery.resetPassword({
-      token,
-      securityAnswers: await rightAnswers(token),
-      password: NEW_PASSWORD,
-      passwordConfirmation: NEW_PASSWORD,
-      ...change,
-    });
+    w.recovery.resetPassword({ ...resetBody(token, await rightAnswers(token)), ...change });
   return { ...w, requestLink, rightAnswers, reset };
 }
 
@@ -76,8 +56,8 @@ describe('requestRecovery', () => {
     expect(w.mailer.sent).toEqual([
       {
         kind: 'recovery',
-        to: 'aisyah.ahmad@example.gov.my',
-        name: 'AISYAH BINTI AHMAD',
+        to: OFFICER.email,
+        name: OFFICER.name,
         link: `https://ispeks.example.gov.my/account/recovery#token=${token}`,
         validMinutes: 30,
       },
@@ -90,14 +70,14 @@ describe('requestRecovery', () => {
 
     await w.recovery.requestRecovery({ userId: USER_ID });
 
-    expect(w.mailer.sent).toMatchObject([{ kind: 'activation', to: 'aisyah.ahmad@example.gov.my' }]);
+    expect(w.mailer.sent).toMatchObject([{ kind: 'activation', to: OFFICER.email }]);
   });
 
   it('answers unknown, pending, active, paced and mismatched IDs alike, after the same minimum time', async () => {
-    const ids = ['660606066666', 'jpn:900101145678', USER_ID, USER_ID, '910202145678'];
+    const ids = ['660606066666', `jpn:${IC}`, USER_ID, USER_ID, '910202145678'];
     const w = setUp({
       settings: { minResponseMs: 1500 },
-      users: [activeOfficer(), pendingUser({ icNumber: '910202145678', email: 'p@example.gov.my' })],
+      users: [activeUser(), pendingUser({ icNumber: '910202145678', email: 'p@example.gov.my' })],
     });
 
     const answers = [];
@@ -110,7 +90,7 @@ describe('requestRecovery', () => {
 
   it('paces recovery e-mails apart from activation e-mails', async () => {
     const w = setUp({
-      users: [activeOfficer({ activationSends: [Date.parse('2024-03-01T00:59:50.000Z')] })],
+      users: [activeUser({ activationSends: [Date.parse('2024-03-01T00:59:50.000Z')] })],
     });
 
     await w.recovery.requestRecovery({ userId: USER_ID });
@@ -131,7 +111,7 @@ describe('requestRecovery', () => {
     expect(answer).toEqual({ expiresInSeconds: 1800 });
     expect(w.users.stored(IC).recoveryTokenHash).toBe(hashToken(first));
     await expect(w.recovery.verifyRecovery({ token: first })).resolves.toMatchObject({
-      user: { name: 'AISYAH BINTI AHMAD' },
+      user: { name: OFFICER.name },
     });
   });
 
@@ -153,7 +133,7 @@ describe('verifyRecovery', () => {
     const first = await w.recovery.verifyRecovery({ token });
     const again = await w.recovery.verifyRecovery({ token });
 
-    expect(first.user).toEqual({ userId: 'kth:900101145678', name: 'AISYAH BINTI AHMAD' });
+    expect(first.user).toEqual({ userId: OFFICER.userId, name: OFFICER.name });
     expect(first.questions).toHaveLength(2);
     for (const q of first.questions) expect(findQuestion(q.id)).toEqual(q);
     expect(again.questions).toEqual(first.questions);
@@ -197,7 +177,7 @@ describe('verifyRecovery', () => {
 
 describe('resetPassword', () => {
   it('sets the new password, ends every session and tells the officer, with no secret in the notice', async () => {
-    const w = setUp({ users: [activeOfficer()] });
+    const w = setUp({ users: [activeUser()] });
     const session = await w.signIn.login({ userId: USER_ID, password: OLD_PASSWORD });
     const token = await w.requestLink();
 
@@ -209,7 +189,7 @@ describe('resetPassword', () => {
     await rejectionOf(w.signIn.login({ userId: USER_ID, password: OLD_PASSWORD }), InvalidCredentialsError);
     await expect(w.signIn.login({ userId: USER_ID, password: NEW_PASSWORD })).resolves.toBeDefined();
     const notice = w.mailer.sent.find((m) => m.kind === 'password-changed');
-    expect(notice).toMatchObject({ how: 'recovery', to: 'aisyah.ahmad@example.gov.my' });
+    expect(notice).toMatchObject({ how: 'recovery', to: OFFICER.email });
     expect(JSON.stringify(notice)).not.toContain(token);
     expect(JSON.stringify(notice)).not.toContain(NEW_PASSWORD);
   });
@@ -239,14 +219,7 @@ describe('resetPassword', () => {
     const answers = await w.rightAnswers(token);
 
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, () =>
-        w.recovery.resetPassword({
-          token,
-          securityAnswers: answers,
-          password: NEW_PASSWORD,
-          passwordConfirmation: NEW_PASSWORD,
-        }),
-      ),
+      Array.from({ length: 8 }, () => w.recovery.resetPassword(resetBody(token, answers))),
     );
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

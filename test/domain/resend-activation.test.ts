@@ -10,11 +10,11 @@ import {
 import type { Mailer } from '../../functions/domain/ports.ts';
 import { hashToken } from '../../functions/domain/token.ts';
 import { resendWait } from '../../functions/domain/use-cases/send-link.ts';
-import { pendingUser, rejectionOf, tokenFromLink } from '../support/fakes.ts';
-import { SITE, type WorldOptions, world } from '../support/world.ts';
+import { rejectionOf, tokenFromLink } from '../support/fakes.ts';
+import { activeUser, OFFICER, pendingUser, SITE } from '../support/fixtures.ts';
+import { type WorldOptions, world } from '../support/world.ts';
 
-const USER_ID = 'kth:900101145678';
-const IC = '900101145678';
+const { icNumber: IC, userId: USER_ID } = OFFICER;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
@@ -44,9 +44,9 @@ describe('resendActivation', () => {
     const link = `${SITE}/account/activation#token=${token}`;
     expect(mailer.sent[0]).toEqual({
       kind: 'activation',
-      to: 'aisyah.ahmad@example.gov.my',
-      name: 'AISYAH BINTI AHMAD',
-      registeredAt: '2020-09-14T03:50:04.000Z',
+      to: OFFICER.email,
+      name: OFFICER.name,
+      registeredAt: OFFICER.registeredAt,
       link,
       validMinutes: 30,
     });
@@ -125,7 +125,7 @@ describe('resendActivation', () => {
 
   it('answers AlreadyActiveError for an active account and sends nothing', async () => {
     // Arrange
-    const { mailer, activations, resend } = setUp({ users: [pendingUser({ status: 'ACTIVE' })] });
+    const { mailer, activations, resend } = setUp({ users: [activeUser()] });
 
     // Act
     const attempt = resend();
@@ -312,7 +312,7 @@ describe('resendActivation', () => {
     const { resend, mailer } = setUp();
 
     // Act
-    const attempt = resend('jpn:900101145678');
+    const attempt = resend(`jpn:${IC}`);
 
     // Assert
     await rejectionOf(attempt, UserNotFoundError);
@@ -335,13 +335,11 @@ describe('resendActivation', () => {
 
 describe('resendActivation with enumeration protection', () => {
   const protectedSettings = { enumerationProtection: true, minResponseMs: 1500 };
-  const active = pendingUser({
+  const active = activeUser({
     icNumber: '850505105555',
     agencyCode: 'jn',
     email: 'ali@example.gov.my',
     name: 'ALI BIN ABU',
-    status: 'ACTIVE',
-    activatedAt: '2021-01-01T00:00:00.000Z',
   });
   const rateLimited = pendingUser({
     icNumber: '770707077777',
@@ -383,7 +381,7 @@ describe('resendActivation with enumeration protection', () => {
     }
     expect(answers.unknown.mails).toEqual([]);
     expect(answers.rateLimited.mails).toEqual([]);
-    expect(answers.pending.mails).toMatchObject([{ kind: 'activation', to: 'aisyah.ahmad@example.gov.my' }]);
+    expect(answers.pending.mails).toMatchObject([{ kind: 'activation', to: OFFICER.email }]);
   });
 
   it('tells an active account by e-mail that it is already active, pointing to recovery', async () => {

@@ -6,19 +6,14 @@ import {
   normaliseAnswer,
 } from '../../functions/domain/security-answers.ts';
 import { findQuestion, SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts';
+import { GOOD_ANSWERS, OFFICER, PASSWORD } from '../support/fixtures.ts';
 
-const IC = '900101145678';
-const PASSWORD = 'Kopi-Tarik#2024pagi';
-const forbidden = [IC, `kth:${IC}`, PASSWORD];
+const IC = OFFICER.icNumber;
+const forbidden = [IC, OFFICER.userId, PASSWORD];
 
-const goodAnswers: AnswerInput[] = [
-  { questionId: 'mother-name', answer: 'Siti Aminah' },
-  { questionId: 'first-car', answer: 'Proton Saga' },
-  { questionId: 'favourite-colour', answer: 'Merah Jambu' },
-];
-
+/** GOOD_ANSWERS with one answer changed. */
 function withAnswer(index: number, change: Partial<AnswerInput>): AnswerInput[] {
-  return goodAnswers.map((a, i) => (i === index ? { ...a, ...change } : a));
+  return GOOD_ANSWERS.map((a, i) => ({ ...a, ...(i === index ? change : {}) }));
 }
 
 describe('normaliseAnswer', () => {
@@ -62,22 +57,16 @@ describe('normaliseAnswer', () => {
 describe('forbiddenAnswerValues', () => {
   it('lists the ID plain and dashed, the user ID, the name, the e-mail, its local part and the password', () => {
     // Act
-    const values = forbiddenAnswerValues({
-      icNumber: IC,
-      userId: `kth:${IC}`,
-      name: 'AISYAH BINTI AHMAD',
-      email: 'aisyah.ahmad@example.gov.my',
-      password: PASSWORD,
-    });
+    const values = forbiddenAnswerValues({ ...OFFICER, password: PASSWORD });
 
     // Assert
     expect(values).toEqual(
       expect.arrayContaining([
         IC,
         '900101-14-5678',
-        `kth:${IC}`,
-        'AISYAH BINTI AHMAD',
-        'aisyah.ahmad@example.gov.my',
+        OFFICER.userId,
+        OFFICER.name,
+        OFFICER.email,
         'aisyah.ahmad',
         PASSWORD,
       ]),
@@ -96,15 +85,15 @@ describe('forbiddenAnswerValues', () => {
 describe('checkSecurityAnswers', () => {
   it('accepts three distinct known questions with good answers', () => {
     // Act
-    const problems = checkSecurityAnswers(goodAnswers, forbidden);
+    const problems = checkSecurityAnswers([...GOOD_ANSWERS], forbidden);
 
     // Assert
     expect(problems).toEqual([]);
   });
 
   it.each([
-    ['two', goodAnswers.slice(0, 2)],
-    ['four', [...goodAnswers, { questionId: 'first-pet', answer: 'Comel' }]],
+    ['two', GOOD_ANSWERS.slice(0, 2)],
+    ['four', [...GOOD_ANSWERS, { questionId: 'first-pet', answer: 'Comel' }]],
     ['none', []],
   ])('refuses %s answers with QUESTIONS_COUNT', (_case, answers) => {
     // Act
@@ -224,22 +213,16 @@ describe('checkSecurityAnswers', () => {
   });
 
   describe("with the officer's own data forbidden", () => {
-    const own = forbiddenAnswerValues({
-      icNumber: IC,
-      userId: `kth:${IC}`,
-      name: 'AISYAH BINTI AHMAD',
-      email: 'aisyah.ahmad@example.gov.my',
-      password: PASSWORD,
-    });
+    const own = forbiddenAnswerValues({ ...OFFICER, password: PASSWORD });
 
     it.each([
-      ['the name', '  Aisyah  binti AHMAD '],
+      ['the name', '  Nur Aisyah  binti AHMAD '],
       ['the e-mail address', 'Aisyah.Ahmad@example.gov.my'],
       ['the local part of the e-mail address', 'aisyah.ahmad'],
       ['the ID number with spaces', '900101 14 5678'],
       ['the ID number with dashes', '900101-14-5678'],
       ['the user ID with its agency code', `KTH:${IC}`],
-      ['the password with its symbols left out', 'kopi tarik 2024 pagi'],
+      ['the password with its symbols left out', 'tr0pika hujan lebat'],
     ])('refuses an answer equal to %s', (_case, answer) => {
       // Arrange
       const answers = withAnswer(0, { answer });
@@ -253,7 +236,7 @@ describe('checkSecurityAnswers', () => {
 
     it('accepts good answers', () => {
       // Act
-      const problems = checkSecurityAnswers(goodAnswers, own);
+      const problems = checkSecurityAnswers([...GOOD_ANSWERS], own);
 
       // Assert
       expect(problems).toEqual([]);

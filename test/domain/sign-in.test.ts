@@ -8,11 +8,11 @@ import {
 import { guessSubject } from '../../functions/domain/guess-budget.ts';
 import type { SecretHasher } from '../../functions/domain/ports.ts';
 import { hashToken } from '../../functions/domain/token.ts';
-import { fakeHasher, pendingUser, rejectionOf } from '../support/fakes.ts';
+import { fakeHash, fakeHasher, rejectionOf } from '../support/fakes.ts';
+import { activeUser, OFFICER, PASSWORD, pendingUser } from '../support/fixtures.ts';
 import { type WorldOptions, world } from '../support/world.ts';
 
-const PASSWORD = 'Tr0pika!Hujan#Lebat';
-const ACTIVE_ID = 'kth:900101145678';
+const { icNumber: IC, userId: ACTIVE_ID } = OFFICER;
 const PENDING_ID = '910202145678';
 const UNKNOWN_ID = '800808088888';
 const MINUTE = 60_000;
@@ -34,10 +34,7 @@ function watchedHasher(delayMs = 0) {
 function setUp(options: WorldOptions = {}) {
   return world({
     start: '2026-01-11T01:00:00.000Z',
-    users: [
-      pendingUser({ status: 'ACTIVE', passwordHash: `h:${PASSWORD}` }),
-      pendingUser({ icNumber: PENDING_ID, email: 'p@example.gov.my' }),
-    ],
+    users: [activeUser(), pendingUser({ icNumber: PENDING_ID, email: 'p@example.gov.my' })],
     ...options,
   });
 }
@@ -63,7 +60,7 @@ describe('sign-in', () => {
 
       const result = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
 
-      expect(result.user).toMatchObject({ userId: ACTIVE_ID, name: 'AISYAH BINTI AHMAD' });
+      expect(result.user).toMatchObject({ userId: ACTIVE_ID, name: OFFICER.name });
       expect(result.sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect([...sessions.sessions.keys()]).toEqual([hashToken(result.sessionId)]);
       expect(JSON.stringify([...sessions.sessions.values()])).not.toContain(result.sessionId);
@@ -85,7 +82,7 @@ describe('sign-in', () => {
       expect(unknown.message).toBe(pending.message);
       expect(verified).toHaveLength(2);
       expect(verified[0]).toMatch(/^h:/);
-      expect(verified[0]).not.toBe(`h:${PASSWORD}`);
+      expect(verified[0]).not.toBe(fakeHash(PASSWORD));
     });
 
     it('answers six wrong passwords 401×4, 423, 423 for active, pending and unknown IDs alike', async () => {
@@ -134,7 +131,7 @@ describe('sign-in', () => {
 
       expect(statuses).toEqual([401, 401, 401, 401, 423]);
       expect(stillLocked.retryAfterSeconds).toBe(60);
-      expect(after.user.icNumber).toBe('900101145678');
+      expect(after.user.icNumber).toBe(IC);
     });
 
     it('checks at most five guesses of twenty sent at once, and lets none through once the budget is spent', async () => {
@@ -195,8 +192,8 @@ describe('sign-in', () => {
       expect(w.mailer.sent).toEqual([
         {
           kind: 'account-locked',
-          to: 'aisyah.ahmad@example.gov.my',
-          name: 'AISYAH BINTI AHMAD',
+          to: OFFICER.email,
+          name: OFFICER.name,
           lockedAt: '2026-01-11T01:00:00.000Z',
           lockedMinutes: 15,
           recoveryLink: 'https://ispeks.example.gov.my/account/recovery',
@@ -236,22 +233,22 @@ describe('sign-in', () => {
 
       await rejectionOf(w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD }), ServiceUnavailableError);
 
-      expect(w.guesses.states.get(guessSubject('signin', '900101145678'))?.count).toBe(0);
+      expect(w.guesses.states.get(guessSubject('signin', IC))?.count).toBe(0);
     });
 
     it('accepts the NFD spelling of a password set in NFC', async () => {
       const nfc = 'Café-Tarik#2024pagi'.normalize('NFC');
-      const w = setUp({ users: [pendingUser({ status: 'ACTIVE', passwordHash: `h:${nfc}` })] });
+      const w = setUp({ users: [activeUser({ passwordHash: fakeHash(nfc) })] });
 
       const result = await w.signIn.login({ userId: ACTIVE_ID, password: nfc.normalize('NFD') });
 
-      expect(result.user.icNumber).toBe('900101145678');
+      expect(result.user.icNumber).toBe(IC);
     });
 
     it("treats an agency prefix that is not the officer's own as an unknown ID", async () => {
       const w = setUp();
 
-      const attempt = w.signIn.login({ userId: 'jpn:900101145678', password: PASSWORD });
+      const attempt = w.signIn.login({ userId: `jpn:${IC}`, password: PASSWORD });
 
       await rejectionOf(attempt, InvalidCredentialsError);
     });
@@ -330,7 +327,7 @@ describe('sign-in', () => {
     it('shows the officer as the user record has them now, not as at sign-in', async () => {
       const { signIn, users } = setUp();
       const { sessionId } = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
-      const stored = users.users.get('900101145678');
+      const stored = users.users.get(IC);
       if (stored) stored.name = 'AISYAH BINTI AHMAD ZAKI';
 
       const { user } = await signIn.currentSession(sessionId);

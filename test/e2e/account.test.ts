@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { NEW_PASSWORD, PASSWORD } from '../support/fixtures.ts';
 import {
   activeOfficer,
   closePage,
@@ -8,7 +9,6 @@ import {
   expectNoHorizontalScroll,
   NARROW,
   openPage,
-  PASSWORD,
   screenshot,
   sharedBrowser,
   stack,
@@ -16,8 +16,6 @@ import {
 } from './support.ts';
 
 const browser = sharedBrowser();
-
-const NEW_PASSWORD = 'Lautan!Biru#2024Pagi';
 
 async function checkState(page: Page, name: string, narrow: boolean): Promise<void> {
   await screenshot(page, narrow ? `${name}-320` : name);
@@ -74,7 +72,7 @@ describe('signed-in view: Tukar Kata Laluan and Log Keluar Semua Sesi', () => {
     await checkState(page, 'change-password', false);
 
     // The officer's own name is judged from the session while typing.
-    await fresh.fill('Contoh!Siti2024');
+    await fresh.fill('Aisyah!Kuat2024');
     await expect.poll(() => ruleStates(page)).toMatchObject({ PASSWORD_CONTAINS_PERSONAL_DATA: 'unmet' });
     expect(await save.isDisabled()).toBe(true);
 

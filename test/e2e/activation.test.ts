@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expireToken, forgetEarlierSends, mailsTo } from '../integration/client.ts';
+import { GOOD_ANSWERS, goodAnswerTo, OFFICER, PASSWORD } from '../support/fixtures.ts';
 import {
   activationLink,
   closePage,
@@ -8,12 +9,10 @@ import {
   expectAccessible,
   expectNoHorizontalScroll,
   fillQuestions,
-  GOOD_ANSWERS,
   NARROW,
   newOfficer,
   officerWithLink,
   openPage,
-  PASSWORD,
   screenshot,
   sharedBrowser,
   stack,
@@ -85,7 +84,7 @@ async function activateThroughPages(page: Page, narrow: boolean) {
   await page.locator('#step-questions').waitFor();
   expect(page.url()).toBe(`${stack.url}/account/activation`);
   expect(await page.locator('#user-ic-number').textContent()).toBe(officer.icNumber);
-  expect(await page.locator('#user-name').textContent()).toBe('SITI TEST BINTI CONTOH');
+  expect(await page.locator('#user-name').textContent()).toBe(OFFICER.name);
   expect(await page.locator('#user-email').textContent()).toBe(officer.email);
   expect(await page.locator('#user-registered-at').textContent()).toMatch(
     /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} [AP]M$/,
@@ -147,7 +146,7 @@ describe('activation pages', () => {
     await page.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Log Masuk' }).click();
     await page.locator('#session-view').waitFor();
-    expect(await page.locator('#session-name').textContent()).toBe('SITI TEST BINTI CONTOH');
+    expect(await page.locator('#session-name').textContent()).toBe(OFFICER.name);
     expect(await page.locator('#session-user-id').textContent()).toBe(officer.userId);
     await checkState(page, 'signed-in', false);
 
@@ -332,9 +331,8 @@ describe('activation pages', () => {
     await page.goto(officer.link);
     await page.locator('#step-questions').waitFor();
     await fillQuestions(page, [
-      { question: 'mother-name', answer: 'Siti Aminah' },
-      { question: 'first-car', answer: 'Proton Saga' },
-      { question: 'favourite-colour', answer: PASSWORD },
+      ...GOOD_ANSWERS.slice(0, 2),
+      { questionId: 'favourite-colour', answer: PASSWORD },
     ]);
     await page.getByRole('button', { name: 'Seterusnya' }).click();
     await page.getByLabel('Kata Laluan', { exact: true }).fill(PASSWORD);
@@ -348,7 +346,7 @@ describe('activation pages', () => {
     expect(await page.locator('#progress-questions').getAttribute('aria-current')).toBe('step');
     await expectAccessible(page, 'activation-questions-refused');
 
-    await answer.fill('Hijau Muda');
+    await answer.fill(goodAnswerTo('favourite-colour'));
     await page.getByRole('button', { name: 'Seterusnya' }).click();
     await page.getByRole('button', { name: 'Selesai' }).click();
     await page.locator('#success-text').waitFor();
@@ -364,9 +362,9 @@ describe('activation pages', () => {
     const next = page.getByRole('button', { name: 'Seterusnya' });
 
     await fillQuestions(page, [
-      { question: 'mother-name', answer: 'Siti Aminah' },
-      { question: 'mother-name', answer: 'Proton Saga' },
-      { question: 'favourite-colour', answer: 'Hijau Muda' },
+      { questionId: 'mother-name', answer: 'Siti Aminah' },
+      { questionId: 'mother-name', answer: 'Proton Saga' },
+      { questionId: 'favourite-colour', answer: 'Hijau Muda' },
     ]);
     expect(await page.getByLabel('Soalan 2', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#question-rows tr').nth(1).locator('.field-error').first().textContent()).toBe(
@@ -485,7 +483,7 @@ describe('activation pages', () => {
     expect(
       await second.locator('#question-rows tr').evaluateAll((rows) =>
         rows.map((tr) => ({
-          question: tr.querySelector('select')?.value,
+          questionId: tr.querySelector('select')?.value,
           answer: tr.querySelector('input')?.value,
         })),
       ),

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { GOOD_ANSWERS, goodAnswerTo, PASSWORD } from '../support/fixtures.ts';
 import {
   activationLink,
   closePage,
   DESKTOP,
   newOfficer,
   openPage,
-  PASSWORD,
   screenshot,
   sharedBrowser,
   stack,
@@ -58,7 +58,7 @@ describe('keyboard only', () => {
     await page.locator('#step-questions').waitFor();
 
     // Row n gets the n-th question of the catalogue: ArrowDown on a closed select picks the next.
-    for (const [row, answer] of ['Siti Aminah', 'Proton Saga', 'Hijau Muda'].entries()) {
+    for (const [row, { answer }] of GOOD_ANSWERS.entries()) {
       await tabTo(page, `#question-rows tr:nth-child(${row + 1}) select`);
       for (let i = 0; i <= row; i += 1) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Tab');
@@ -74,7 +74,7 @@ describe('keyboard only', () => {
     expect(await focusedMatches(page, '#question-rows tr:nth-child(3) select')).toBe(true);
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('Hijau Muda');
+    await page.keyboard.type(goodAnswerTo('favourite-colour'));
 
     await tabTo(page, '#next');
     await screenshot(page, 'keyboard-questions');

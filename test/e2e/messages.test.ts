@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { goodActivation, latestToken, post } from '../integration/client.ts';
+import { OFFICER } from '../support/fixtures.ts';
 import {
+  activeOfficer,
   closePage,
   DESKTOP,
   expectAccessible,
@@ -25,8 +26,7 @@ function problem(status: number, code: string, retryAfterSeconds: number) {
 
 describe('messages for answers the happy path never shows', () => {
   it('the login page gives one generic failure, then the lock with its wait in minutes', async () => {
-    const officer = await officerWithLink();
-    await post('/api/activation/activate', goodActivation(await latestToken(officer.email)));
+    const officer = await activeOfficer();
     const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     await page.goto(stack.url);
@@ -81,7 +81,7 @@ describe('messages for answers the happy path never shows', () => {
       route.fulfill({ status: 202, json: { sentTo: null, expiresInSeconds: 1800 } }),
     );
     await page.goto(`${stack.url}/account/request`);
-    await page.getByLabel('Sila nyatakan ID Pengguna akaun anda').fill('kth:900101145678');
+    await page.getByLabel('Sila nyatakan ID Pengguna akaun anda').fill(OFFICER.userId);
     await page.getByRole('button', { name: 'Hantar' }).click();
     await page.locator('#resend-sent').waitFor();
     expect((await page.locator('#resend-sent-text').textContent())?.trim()).toBe(
@@ -91,8 +91,7 @@ describe('messages for answers the happy path never shows', () => {
   });
 
   it('points an already active officer to the login page and password recovery', async () => {
-    const officer = await officerWithLink();
-    await post('/api/activation/activate', goodActivation(await latestToken(officer.email)));
+    const officer = await activeOfficer();
     const tp = await openPage(browser(), DESKTOP);
     const { page } = tp;
     await page.goto(`${stack.url}/account/request`);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expireToken, mailsTo, post } from '../integration/client.ts';
+import { NEW_PASSWORD, OFFICER } from '../support/fixtures.ts';
 import {
   activeOfficer,
   answerFor,
@@ -21,7 +22,6 @@ import {
 const browser = sharedBrowser();
 
 /** Meets every rule, holds none of the test officer's data, differs from the activation password. */
-const NEW_PASSWORD = 'Lautan!Biru#2024Pagi';
 const NEUTRAL_SENT =
   'Sekiranya ID Pengguna ini berdaftar dan aktif, emel yang mengandungi pautan untuk menetapkan semula kata laluan telah dihantar ke emel berdaftar akaun tersebut. Sekiranya akaun belum diaktifkan, emel pengaktifan akaun dihantar sebagai gantinya.';
 
@@ -95,7 +95,7 @@ async function recoverThroughPages(page: Page, narrow: boolean) {
   await page.goto(link);
   await page.locator('#step-questions').waitFor();
   expect(page.url()).toBe(`${stack.url}/account/recovery`);
-  expect(await page.locator('#user-name').textContent()).toBe('SITI TEST BINTI CONTOH');
+  expect(await page.locator('#user-name').textContent()).toBe(OFFICER.name);
   expect(await page.getByText('Sila jawab DUA(2) soalan keselamatan berikut :').isVisible()).toBe(true);
   expect(await page.locator('#next').isDisabled()).toBe(true);
   await checkState(page, 'recovery-questions', narrow);

@@ -4,23 +4,17 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { AnswerInput } from '../../functions/domain/security-answers.ts';
+import { SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts';
 import { usersTable } from '../../functions/tables.ts';
-import {
-  db,
-  goodActivation,
-  latestToken,
-  mailsTo,
-  post,
-  registerUser,
-  stack,
-} from '../integration/client.ts';
+import { db, latestToken, mailsTo, post, registerUser, stack } from '../integration/client.ts';
+import { activationBody, GOOD_ANSWERS, goodAnswerTo } from '../support/fixtures.ts';
 
 export { stack };
 
 export const SCREENSHOTS = 'test-artifacts/screenshots';
 export const DESKTOP = { width: 1280, height: 800 };
 export const NARROW = { width: 320, height: 640 };
-export { ACTIVATION_PASSWORD as PASSWORD } from '../support/fixtures.ts';
 
 /** The system's Chromium, never a downloaded one. */
 export function launchBrowser(): Promise<Browser> {
@@ -162,40 +156,30 @@ export async function officerWithLink() {
   return { ...officer, link: await activationLink(officer.email) };
 }
 
-/** An officer whose account is active (activated through the API), with the fixture password. */
+/** An officer whose account is active (activated through the API), with PASSWORD and GOOD_ANSWERS. */
 export async function activeOfficer() {
   const officer = await officerWithLink();
-  const activated = await post('/api/activation/activate', goodActivation(await latestToken(officer.email)));
+  const activated = await post('/api/activation/activate', activationBody(await latestToken(officer.email)));
   if (activated.status !== 200) throw new Error(`activation failed: ${activated.status}`);
   return officer;
 }
 
-export const GOOD_ANSWERS = [
-  { question: 'mother-name', answer: 'Siti Aminah' },
-  { question: 'first-car', answer: 'Proton Saga' },
-  { question: 'favourite-colour', answer: 'Hijau Muda' },
-];
-
 /** The answer to a question as `activeOfficer` set it, by the question's Malay or English text. */
 export function answerFor(questionText: string): string {
-  const byText: Record<string, string> = {
-    'Nama Ibu?': 'Siti Aminah',
-    "Your mother's name?": 'Siti Aminah',
-    'Kereta Pertama Anda?': 'Proton Saga',
-    'Your first car?': 'Proton Saga',
-    'Warna Kegemaran Anda?': 'Hijau Muda',
-    'Your favourite colour?': 'Hijau Muda',
-  };
-  const answer = byText[questionText.trim()];
-  if (!answer) throw new Error(`no answer set for the question "${questionText}"`);
-  return answer;
+  const text = questionText.trim();
+  const question = SECURITY_QUESTIONS.find((q) => q.text.ms === text || q.text.en === text);
+  if (!question) throw new Error(`no such question "${questionText}"`);
+  return goodAnswerTo(question.id);
 }
 
-/** Fills the three question rows (by mouse and typing, as most officers would). */
-export async function fillQuestions(page: Page, answers = GOOD_ANSWERS): Promise<void> {
+/** Fills the question rows (by mouse and typing, as most officers would). */
+export async function fillQuestions(
+  page: Page,
+  answers: readonly Readonly<AnswerInput>[] = GOOD_ANSWERS,
+): Promise<void> {
   const rows = page.locator('#question-rows tr');
-  for (const [i, { question, answer }] of answers.entries()) {
-    await rows.nth(i).locator('select').selectOption(question);
+  for (const [i, { questionId, answer }] of answers.entries()) {
+    await rows.nth(i).locator('select').selectOption(questionId);
     await rows.nth(i).locator('input').fill(answer);
   }
 }

@@ -9,20 +9,25 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { hashToken } from '#domain/token.ts';
 import { jsonEvent, type ParsedResult } from '../support/events.ts';
 import {
+  activationBody,
+  GOOD_ANSWERS,
+  OFFICER,
+  PASSWORD,
+  pendingUser,
+  registrationBody,
+  SITE,
+} from '../support/fixtures.ts';
+import {
   dynamo,
   type Handlers,
-  IC_NUMBER,
   loadHandlers,
-  pendingUser,
   RAW_TOKEN,
   ROUTES,
   resetAwsMocks,
-  SITE_URL,
   ses,
   TOKENS_TABLE,
   tokenItem,
   USERS_TABLE,
-  validActivation,
 } from './setup.ts';
 
 let handlers: Handlers;
@@ -63,9 +68,9 @@ function cancelled(...codes: string[]) {
 }
 
 const REQUESTS = {
-  resend: () => handlers.resend(jsonEvent(ROUTES.resend, { userId: `kth:${IC_NUMBER}` })),
+  resend: () => handlers.resend(jsonEvent(ROUTES.resend, { userId: OFFICER.userId })),
   verify: () => handlers.verify(jsonEvent(ROUTES.verify, { token: RAW_TOKEN })),
-  activate: () => handlers.activate(jsonEvent(ROUTES.activate, validActivation())),
+  activate: () => handlers.activate(jsonEvent(ROUTES.activate, activationBody(RAW_TOKEN))),
 };
 
 function expectServiceUnavailable(result: ParsedResult) {
@@ -162,7 +167,7 @@ describe('resend-activation handler', () => {
     expect(result.status).toBe(202);
     expect(result.body).toEqual({ sentTo: 'a**********d@example.gov.my', expiresInSeconds: 1800 });
     const text = ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple?.Body?.Text?.Data ?? '';
-    const token = new RegExp(`${SITE_URL}/account/activation#token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
+    const token = new RegExp(`${SITE}/account/activation#token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
     expect(token).toBeDefined();
     const put = transactItems(0)[0]?.Put;
     expect(put?.Item?.tokenHash).toBe(hashToken(token as string));
@@ -205,7 +210,7 @@ describe('resend-activation handler', () => {
     });
     expect(restoreUser?.Update).toMatchObject({
       TableName: USERS_TABLE,
-      Key: { icNumber: IC_NUMBER },
+      Key: { icNumber: OFFICER.icNumber },
       ExpressionAttributeValues: { ':sends': [tenMinutesAgo], ':token': newTokenHash },
     });
     expect(restoreUser?.Update?.UpdateExpression).toMatch(/REMOVE activationTokenHash/);
@@ -223,8 +228,7 @@ describe('resend-activation handler', () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
     ses.on(SendEmailCommand).rejects(
       new MessageRejected({
-        message:
-          'Email address is not verified. The following identities failed the check: aisyah.ahmad@example.gov.my',
+        message: `Email address is not verified. The following identities failed the check: ${OFFICER.email}`,
         $metadata: { requestId: 'ses-request-1', httpStatusCode: 400 },
       }),
     );
@@ -289,7 +293,7 @@ describe('a dependency that hangs until the Lambda is about to time out', () => 
     ses.on(SendEmailCommand).callsFake(() => new Promise(() => {}));
 
     // Act
-    const result = await handlers.resend(jsonEvent(ROUTES.resend, { userId: IC_NUMBER }), {
+    const result = await handlers.resend(jsonEvent(ROUTES.resend, { userId: OFFICER.icNumber }), {
       getRemainingTimeInMillis: () => 100,
     });
 
@@ -313,8 +317,8 @@ describe('activate-account handler', () => {
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ status: 'ACTIVE', activatedAt: expect.any(String) });
     const written = JSON.stringify(transactItems(0));
-    expect(written).not.toContain(validActivation().password);
-    expect(written).not.toContain('Siti Hajar');
+    expect(written).not.toContain(PASSWORD);
+    for (const { answer } of GOOD_ANSWERS) expect(written).not.toContain(answer);
     expect(written).not.toContain(RAW_TOKEN);
   });
 
@@ -362,13 +366,11 @@ describe('activate-account handler', () => {
 });
 
 describe('register-user handler', () => {
-  const registration = {
+  const registration = registrationBody({
     icNumber: '900101-14-5678',
-    agencyCode: 'kth',
-    name: '  Aisyah   binti Ahmad ',
+    name: '  Nur Aisyah   binti Ahmad ',
     email: 'Aisyah.Ahmad@Example.gov.my',
-    roles: ['PEGAWAI'],
-  };
+  });
   const register = () => handlers.register(jsonEvent(ROUTES.register, registration));
 
   it('answers 201 with a Location header and the user without secrets', async () => {
@@ -382,10 +384,10 @@ describe('register-user handler', () => {
     expect(result.status).toBe(201);
     expect(result.headers.location).toBe('/api/admin/users/kth%3A900101145678');
     expect(result.body).toMatchObject({
-      userId: 'kth:900101145678',
-      icNumber: IC_NUMBER,
-      name: 'AISYAH BINTI AHMAD',
-      email: 'aisyah.ahmad@example.gov.my',
+      userId: OFFICER.userId,
+      icNumber: OFFICER.icNumber,
+      name: OFFICER.name,
+      email: OFFICER.email,
       status: 'PENDING',
     });
     for (const secret of [
@@ -399,7 +401,7 @@ describe('register-user handler', () => {
     }
     expect(dynamo.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
       TableName: USERS_TABLE,
-      Item: { icNumber: IC_NUMBER, status: 'PENDING' },
+      Item: { icNumber: OFFICER.icNumber, status: 'PENDING' },
       ConditionExpression: 'attribute_not_exists(icNumber)',
     });
   });

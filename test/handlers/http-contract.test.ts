@@ -2,6 +2,15 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { httpEvent, jsonEvent, type ParsedResult } from '../support/events.ts';
 import {
+  activationBody,
+  GOOD_ANSWERS,
+  NEW_PASSWORD,
+  OFFICER,
+  passwordChangeBody,
+  registrationBody,
+  resetBody,
+} from '../support/fixtures.ts';
+import {
   dynamo,
   type Handlers,
   loadHandlers,
@@ -10,7 +19,6 @@ import {
   resetAwsMocks,
   TOKENS_TABLE,
   tokenItem,
-  validActivation,
 } from './setup.ts';
 
 let handlers: Handlers;
@@ -70,7 +78,7 @@ describe('JSON body handling (every JSON route)', () => {
     '%s: refuses a text/plain body with 400 UNSUPPORTED_MEDIA_TYPE',
     async (route) => {
       // Arrange
-      const event = jsonEvent(ROUTES[route], { userId: '900101145678' }, { contentType: 'text/plain' });
+      const event = jsonEvent(ROUTES[route], { userId: OFFICER.icNumber }, { contentType: 'text/plain' });
 
       // Act
       const result = await handlers[route](event);
@@ -128,7 +136,7 @@ describe('JSON body handling (every JSON route)', () => {
 
   it('names an unknown field with UNKNOWN_FIELD', async () => {
     // Arrange
-    const body = { userId: '900101145678', extra: 1 };
+    const body = { userId: OFFICER.icNumber, extra: 1 };
 
     // Act
     const result = await post('resend', body);
@@ -156,7 +164,10 @@ describe('JSON body handling (every JSON route)', () => {
 
   it('names nested field problems with dotted paths', async () => {
     // Arrange
-    const body = { ...validActivation(), securityAnswers: [{ questionId: 'mother-name', answer: 7 }] };
+    const body = {
+      ...activationBody(RAW_TOKEN),
+      securityAnswers: [{ questionId: 'mother-name', answer: 7 }],
+    };
 
     // Act
     const result = await post('activate', body);
@@ -183,14 +194,14 @@ describe('JSON body handling (every JSON route)', () => {
 
     // Assert
     expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ user: { userId: 'kth:900101145678', name: 'AISYAH BINTI AHMAD' } });
+    expect(result.body).toMatchObject({ user: { userId: OFFICER.userId, name: OFFICER.name } });
   });
 
   it('accepts application/json with a UTF-8 charset parameter', async () => {
     // Act
     const result = await post(
       'resend',
-      { userId: '900101145678' },
+      { userId: OFFICER.icNumber },
       { contentType: 'application/json; charset=UTF-8' },
     );
 
@@ -214,7 +225,7 @@ describe('JSON body handling (every JSON route)', () => {
 describe('problem details', () => {
   it('answers errors as application/problem+json with type, title, status, detail and code', async () => {
     // Act
-    const result = await post('resend', { userId: '900101145678' });
+    const result = await post('resend', { userId: OFFICER.icNumber });
 
     // Assert
     expect(result.status).toBe(404);
@@ -233,7 +244,7 @@ describe('problem details', () => {
     dynamo.on(GetCommand).rejects(new Error('boom'));
 
     // Act
-    const result = await post('resend', { userId: '900101145678' });
+    const result = await post('resend', { userId: OFFICER.icNumber });
 
     // Assert
     expect(result.status).toBe(500);
@@ -314,30 +325,15 @@ function seededRandom(seed: number): () => number {
 
 /** A body each route accepts, so mutating one field at a time reaches past validation. */
 const VALID_BODIES: Record<JsonRoute, Record<string, unknown>> = {
-  resend: { userId: 'kth:900101145678' },
+  resend: { userId: OFFICER.userId },
   verify: { token: RAW_TOKEN },
-  activate: validActivation(),
-  register: {
-    icNumber: '900101145678',
-    agencyCode: 'kth',
-    name: 'Aisyah binti Ahmad',
-    email: 'aisyah.ahmad@example.gov.my',
-    roles: ['PEGAWAI'],
-  },
-  requestRecovery: { userId: 'kth:900101145678' },
+  activate: { ...activationBody(RAW_TOKEN) },
+  register: { ...registrationBody() },
+  requestRecovery: { userId: OFFICER.userId },
   verifyRecovery: { token: RAW_TOKEN },
-  resetPassword: {
-    token: RAW_TOKEN,
-    securityAnswers: validActivation().securityAnswers.slice(0, 2),
-    password: 'Harimau-Belang#77x',
-    passwordConfirmation: 'Harimau-Belang#77x',
-  },
-  changePassword: {
-    currentPassword: 'Harimau-Belang#77x',
-    password: 'Gajah-Biru#Makan9Roti',
-    passwordConfirmation: 'Gajah-Biru#Makan9Roti',
-  },
-  checkPassword: { password: 'Gajah-Biru#Makan9Roti', token: RAW_TOKEN },
+  resetPassword: { ...resetBody(RAW_TOKEN, GOOD_ANSWERS.slice(0, 2)) },
+  changePassword: { ...passwordChangeBody() },
+  checkPassword: { password: NEW_PASSWORD, token: RAW_TOKEN },
 };
 
 interface HostileInput {

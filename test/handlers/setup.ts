@@ -3,14 +3,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
-import type { TokenRecord } from '#domain/links.ts';
+import { linkRecord, type TokenRecord } from '#domain/links.ts';
 import { hashToken } from '#domain/token.ts';
-import type { User } from '#domain/user.ts';
 import { lambdaContext, type ParsedResult, parseResult } from '../support/events.ts';
+import { pendingUser, SITE } from '../support/fixtures.ts';
 
 export const USERS_TABLE = 'ispeks-users-test';
 export const TOKENS_TABLE = 'ispeks-tokens-test';
-export const SITE_URL = 'https://ispeks.example.gov.my';
 
 /** What `functions/config.ts` reads; endpoints unset so nothing points at a local emulator. */
 export const TEST_ENV: Record<string, string | undefined> = {
@@ -18,7 +17,10 @@ export const TEST_ENV: Record<string, string | undefined> = {
   TOKENS_TABLE,
   SESSIONS_TABLE: 'ispeks-sessions-test',
   ATTEMPTS_TABLE: 'ispeks-attempts-test',
-  SITE_URL,
+  REQUESTS_TABLE: 'ispeks-requests-test',
+  AUDIT_TABLE: 'ispeks-audit-test',
+  PROGRESS_TABLE: 'ispeks-progress-test',
+  SITE_URL: SITE,
   SENDER_EMAIL: 'noreply@ispeks.example.gov.my',
   BCRYPT_COST: '4',
   ENUMERATION_PROTECTION: 'off',
@@ -91,52 +93,18 @@ export const ROUTES = Object.fromEntries(Object.entries(MODULES).map(([name, [, 
   [K in HandlerName]: (typeof MODULES)[K][1];
 };
 
-export const IC_NUMBER = '900101145678';
 export const RAW_TOKEN = 'q2V6c0VqZ1dTbHpCa3F2bVBxS2hYc2RaV0R0b3ZrT1E';
 
-export function pendingUser(overrides: Partial<User> = {}): User {
-  return {
-    icNumber: IC_NUMBER,
-    agencyCode: 'kth',
-    name: 'AISYAH BINTI AHMAD',
-    email: 'aisyah.ahmad@example.gov.my',
-    roles: ['PEGAWAI'],
-    status: 'PENDING',
-    registeredAt: '2030-01-01T00:00:00.000Z',
-    activationSends: [],
-    sendRevision: 0,
-    ...overrides,
-  };
-}
-
-/** A stored activation token item (with its TTL attribute), valid for another 20 minutes. */
+/** The officer's activation link as the tokens table holds it (with its TTL), valid for another 20 minutes. */
 export function tokenItem(overrides: Partial<TokenRecord> = {}): TokenRecord & { ttl: number } {
   const expiresAt = new Date(Date.now() + 20 * 60_000);
   return {
-    tokenHash: hashToken(RAW_TOKEN),
-    purpose: 'ACTIVATION',
-    icNumber: IC_NUMBER,
-    userId: `kth:${IC_NUMBER}`,
-    name: 'AISYAH BINTI AHMAD',
-    email: 'aisyah.ahmad@example.gov.my',
-    registeredAt: '2030-01-01T00:00:00.000Z',
-    issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-    expiresAt: expiresAt.toISOString(),
+    ...linkRecord(pendingUser(), 'ACTIVATION', {
+      tokenHash: hashToken(RAW_TOKEN),
+      issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    }),
     ttl: Math.floor(expiresAt.getTime() / 1000) + 7 * 24 * 3600,
     ...overrides,
-  };
-}
-
-/** A request body the activation use case accepts in full. */
-export function validActivation(token = RAW_TOKEN) {
-  return {
-    token,
-    securityAnswers: [
-      { questionId: 'mother-name', answer: 'Siti Hajar' },
-      { questionId: 'first-car', answer: 'Proton Saga' },
-      { questionId: 'favourite-colour', answer: 'Hijau Muda' },
-    ],
-    password: 'Harimau-Belang#77x',
-    passwordConfirmation: 'Harimau-Belang#77x',
   };
 }

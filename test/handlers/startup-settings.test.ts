@@ -8,6 +8,9 @@ const REQUIRED = {
   TOKENS_TABLE: 'tokens',
   SESSIONS_TABLE: 'sessions',
   ATTEMPTS_TABLE: 'attempts',
+  REQUESTS_TABLE: 'requests',
+  AUDIT_TABLE: 'audit',
+  PROGRESS_TABLE: 'progress',
   SITE_URL: 'https://ispeks.example.gov.my',
   SENDER_EMAIL: 'noreply@example.gov.my',
 };

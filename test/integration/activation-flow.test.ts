@@ -2,11 +2,11 @@ import { DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynam
 import { describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../functions/local/errors.ts';
 import { tokensTable } from '../../functions/tables.ts';
+import { activationBody, OFFICER } from '../support/fixtures.ts';
 import {
   call,
   expireToken,
   forgetEarlierSends,
-  goodActivation,
   latestToken,
   mailsTo,
   post,
@@ -39,11 +39,11 @@ describe('activation over HTTP on the local stack', () => {
     expect(verify.body.user).toMatchObject({
       userId: user.userId,
       icNumber: user.icNumber,
-      name: 'SITI TEST BINTI CONTOH',
+      name: OFFICER.name,
     });
     expect((verify.body.questions as unknown[]).length).toBeGreaterThanOrEqual(8);
 
-    const activate = await post('/api/activation/activate', goodActivation(token));
+    const activate = await post('/api/activation/activate', activationBody(token));
     expect(activate.status).toBe(200);
     expect(activate.body).toEqual({ status: 'ACTIVE', activatedAt: expect.any(String) });
 
@@ -58,9 +58,9 @@ describe('activation over HTTP on the local stack', () => {
     const user = await registerUser();
     await post('/api/activation/resend', { userId: user.userId });
     const token = await latestToken(user.email);
-    await post('/api/activation/activate', goodActivation(token));
+    await post('/api/activation/activate', activationBody(token));
 
-    const retry = await post('/api/activation/activate', goodActivation(token));
+    const retry = await post('/api/activation/activate', activationBody(token));
     const verify = await post('/api/activation/verify', { token });
     const resend = await post('/api/activation/resend', { userId: user.userId });
 
@@ -87,7 +87,7 @@ describe('activation over HTTP on the local stack', () => {
     await expireToken(token);
 
     const verify = await post('/api/activation/verify', { token });
-    const activate = await post('/api/activation/activate', goodActivation(token));
+    const activate = await post('/api/activation/activate', activationBody(token));
 
     expect([verify.status, verify.body.code]).toEqual([410, 'TOKEN_EXPIRED']);
     expect([activate.status, activate.body.code]).toEqual([410, 'TOKEN_EXPIRED']);
@@ -107,7 +107,7 @@ describe('activation over HTTP on the local stack', () => {
     expect(second).not.toBe(first);
     const old = await post('/api/activation/verify', { token: first });
     expect([old.status, old.body.code]).toEqual([410, 'TOKEN_INVALID']);
-    const oldActivate = await post('/api/activation/activate', goodActivation(first));
+    const oldActivate = await post('/api/activation/activate', activationBody(first));
     expect([oldActivate.status, oldActivate.body.code]).toEqual([410, 'TOKEN_INVALID']);
     expect((await post('/api/activation/verify', { token: second })).status).toBe(200);
   });
@@ -118,7 +118,7 @@ describe('activation over HTTP on the local stack', () => {
     const token = await latestToken(user.email);
 
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => post('/api/activation/activate', goodActivation(token))),
+      Array.from({ length: 20 }, () => post('/api/activation/activate', activationBody(token))),
     );
 
     const statuses = answers.map((a) => a.status);
@@ -135,7 +135,7 @@ describe('activation over HTTP on the local stack', () => {
     const token = await latestToken(user.email);
 
     const weak = await post('/api/activation/activate', {
-      ...goodActivation(token),
+      ...activationBody(token),
       password: 'abc',
       passwordConfirmation: 'abd',
     });
@@ -149,14 +149,14 @@ describe('activation over HTTP on the local stack', () => {
     ]);
 
     expect((await post('/api/activation/verify', { token })).status).toBe(200);
-    expect((await post('/api/activation/activate', goodActivation(token))).status).toBe(200);
+    expect((await post('/api/activation/activate', activationBody(token))).status).toBe(200);
   });
 
   it('reports question problems with their codes and keeps the token', async () => {
     const user = await registerUser();
     await post('/api/activation/resend', { userId: user.userId });
     const token = await latestToken(user.email);
-    const base = goodActivation(token);
+    const base = activationBody(token);
 
     const duplicate = await post('/api/activation/activate', {
       ...base,

@@ -5,6 +5,7 @@ import { LINK_FIELDS, type LinkPurpose } from '../../functions/domain/links.ts';
 import { hashToken } from '../../functions/domain/token.ts';
 import { LOCAL_CREDENTIALS } from '../../functions/local/errors.ts';
 import { tokensTable, usersTable } from '../../functions/tables.ts';
+import { activationBody, OFFICER, registrationBody } from '../support/fixtures.ts';
 
 export const stack = inject('stack');
 
@@ -43,22 +44,24 @@ export function newIcNumber(): string {
   return `880202${String(unique).padStart(6, '0').slice(-6)}`;
 }
 
+/** The officer of the fixtures, registered through the admin API under a number and address of her own. */
 export async function registerUser(icNumber = newIcNumber()) {
-  const answer = await call(
-    'POST',
-    '/api/admin/users',
-    {
-      icNumber,
-      agencyCode: 'kth',
-      name: 'Siti Test Binti Contoh',
-      email: `u${icNumber}@example.gov.my`,
-      roles: ['PENGGUNA'],
-    },
-    { headers: { authorization: `Bearer ${stack.adminApiKey}` } },
-  );
+  const email = `u${icNumber}@example.gov.my`;
+  const answer = await call('POST', '/api/admin/users', registrationBody({ icNumber, email }), {
+    headers: { authorization: `Bearer ${stack.adminApiKey}` },
+  });
   if (answer.status !== 201)
     throw new Error(`register failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return { icNumber, userId: `kth:${icNumber}`, email: `u${icNumber}@example.gov.my` };
+  return { icNumber, userId: `${OFFICER.agencyCode}:${icNumber}`, email };
+}
+
+/** The officer registered and activated through the API: her password is PASSWORD, her answers GOOD_ANSWERS. */
+export async function activatedUser() {
+  const user = await registerUser();
+  await post('/api/activation/resend', { userId: user.userId });
+  const activated = await post('/api/activation/activate', activationBody(await latestToken(user.email)));
+  if (activated.status !== 200) throw new Error(`activation failed: ${activated.status}`);
+  return user;
 }
 
 interface StoredMail {
@@ -122,5 +125,3 @@ export async function storedUser(icNumber: string) {
   const { Item } = await db.send(new GetCommand({ TableName: usersTable.localName, Key: { icNumber } }));
   return Item;
 }
-
-export { activationBody as goodActivation } from '../support/fixtures.ts';

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken } from '../../functions/domain/token.ts';
 import { tableDefinitions, tokensTable } from '../../functions/tables.ts';
 import { jsonEvent, lambdaContext, parseResult } from '../support/events.ts';
+import { activationBody, PASSWORD } from '../support/fixtures.ts';
 import { type HangProxy, startHangProxy } from '../support/hang-proxy.ts';
 import {
+  activatedUser,
   db,
   forgetEarlierSends,
-  goodActivation,
   latestToken,
   post,
   registerUser,
@@ -125,7 +126,7 @@ describe('a hung dependency', () => {
     const before = await linkState(user.icNumber);
     dynamoProxy.hang((target) => target.endsWith('.TransactWriteItems'));
 
-    const answer = await invoke(handlers.activate, '/api/activation/activate', goodActivation(token));
+    const answer = await invoke(handlers.activate, '/api/activation/activate', activationBody(token));
     dynamoProxy.recover();
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -134,18 +135,16 @@ describe('a hung dependency', () => {
     expect(dynamoProxy.held.some((t) => t.endsWith('.TransactWriteItems'))).toBe(true);
     expect(await linkState(user.icNumber)).toEqual(before);
     expect((await tokenItem(token))?.usedAt).toBeUndefined();
-    expect((await post('/api/activation/activate', goodActivation(token))).status).toBe(200);
+    expect((await post('/api/activation/activate', activationBody(token))).status).toBe(200);
   });
 
   it('DynamoDB hangs on reading the user at sign-in: 503, and the claimed guess is given back', async () => {
-    const user = await registerUser();
-    await post('/api/activation/resend', { userId: user.userId });
-    await post('/api/activation/activate', goodActivation(await latestToken(user.email)));
+    const user = await activatedUser();
     dynamoProxy.hang((target) => target.endsWith('.GetItem'));
 
     const answer = await invoke(handlers.login, '/api/auth/login', {
       userId: user.userId,
-      password: goodActivation('').password,
+      password: PASSWORD,
     });
     dynamoProxy.recover();
 
@@ -161,9 +160,7 @@ describe('a hung dependency', () => {
   });
 
   it('SES hangs during a recovery request: the same 202 as ever, and the earlier recovery link still works', async () => {
-    const user = await registerUser();
-    await post('/api/activation/resend', { userId: user.userId });
-    await post('/api/activation/activate', goodActivation(await latestToken(user.email)));
+    const user = await activatedUser();
     await post('/api/recovery/request', { userId: user.userId });
     const earlier = await latestToken(user.email);
     await forgetEarlierSends(user.icNumber, 'RECOVERY');

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { call, goodActivation, latestToken, mailsTo, post, registerUser, storedUser } from './client.ts';
-
-const PASSWORD = goodActivation('').password;
-const NEW_PASSWORD = 'Gajah-Biru#Makan9Roti';
-const ANSWERS: Record<string, string> = {
-  'mother-name': 'Siti Aminah',
-  'first-car': 'Proton Saga',
-  'favourite-colour': 'Hijau Muda',
-};
-
-async function activeUser() {
-  const user = await registerUser();
-  await post('/api/activation/resend', { userId: user.userId });
-  await post('/api/activation/activate', goodActivation(await latestToken(user.email)));
-  return user;
-}
+import {
+  goodAnswerTo,
+  NEW_PASSWORD,
+  OFFICER,
+  PASSWORD,
+  passwordChangeBody,
+  resetBody,
+} from '../support/fixtures.ts';
+import { activatedUser, call, latestToken, mailsTo, post, registerUser, storedUser } from './client.ts';
 
 function cookieOf(setCookie: string | null): string {
   const cookie = /(__Host-ispeks-session=[^;]+)/.exec(setCookie ?? '')?.[1];
@@ -40,13 +33,13 @@ async function rightAnswers(token: string) {
   const verify = await post('/api/recovery/verify', { token });
   return (verify.body.questions as { id: string }[]).map((q) => ({
     questionId: q.id,
-    answer: ANSWERS[q.id] ?? '',
+    answer: goodAnswerTo(q.id),
   }));
 }
 
 describe('Lupa Kata Laluan over HTTP on the local stack', () => {
   it('takes an officer from the request through the e-mail and two answers to signing in with a new password', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const before = await signIn(user.userId);
 
     const token = await recoveryLink(user);
@@ -57,15 +50,10 @@ describe('Lupa Kata Laluan over HTTP on the local stack', () => {
 
     const verify = await post('/api/recovery/verify', { token });
     expect(verify.status).toBe(200);
-    expect(verify.body.user).toEqual({ userId: user.userId, name: 'SITI TEST BINTI CONTOH' });
+    expect(verify.body.user).toEqual({ userId: user.userId, name: OFFICER.name });
     expect((verify.body.questions as unknown[]).length).toBe(2);
 
-    const reset = await post('/api/recovery/reset', {
-      token,
-      securityAnswers: await rightAnswers(token),
-      password: NEW_PASSWORD,
-      passwordConfirmation: NEW_PASSWORD,
-    });
+    const reset = await post('/api/recovery/reset', resetBody(token, await rightAnswers(token)));
     expect([reset.status, reset.body.status]).toEqual([200, 'PASSWORD_RESET']);
 
     const oldSession = await call('GET', '/api/auth/session', undefined, {
@@ -77,17 +65,18 @@ describe('Lupa Kata Laluan over HTTP on the local stack', () => {
     const notice = (await mailsTo(user.email)).at(-1);
     expect(notice?.subject).toBe('Kata Laluan iSPEKS Telah Ditukar');
     expect(notice?.body.text).not.toContain(NEW_PASSWORD);
-    const again = await post('/api/recovery/reset', {
-      token,
-      securityAnswers: await rightAnswers(token).catch(() => []),
-      password: 'Lain-Lagi#Kata9Baru',
-      passwordConfirmation: 'Lain-Lagi#Kata9Baru',
-    });
+    const again = await post(
+      '/api/recovery/reset',
+      resetBody(token, await rightAnswers(token).catch(() => []), {
+        password: 'Lain-Lagi#Kata9Baru',
+        passwordConfirmation: 'Lain-Lagi#Kata9Baru',
+      }),
+    );
     expect([again.status, again.body.code]).toEqual([410, 'TOKEN_INVALID']);
   });
 
   it('answers unknown, pending, active and mismatched IDs with the same 202 and body', async () => {
-    const active = await activeUser();
+    const active = await activatedUser();
     const pending = await registerUser();
 
     const answers = await Promise.all(
@@ -102,15 +91,10 @@ describe('Lupa Kata Laluan over HTTP on the local stack', () => {
   });
 
   it('refuses wrong answers with 400 ANSWERS_WRONG, then locks after five with 423 and Retry-After', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const token = await recoveryLink(user);
     const wrong = (await rightAnswers(token)).map((a) => ({ ...a, answer: 'bukan jawapan' }));
-    const body = {
-      token,
-      securityAnswers: wrong,
-      password: NEW_PASSWORD,
-      passwordConfirmation: NEW_PASSWORD,
-    };
+    const body = resetBody(token, wrong);
 
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push(await post('/api/recovery/reset', body));
@@ -127,7 +111,7 @@ describe('Lupa Kata Laluan over HTTP on the local stack', () => {
   });
 
   it('lifts a sign-in lock that a stranger set by guessing passwords', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     for (let i = 0; i < 5; i++)
       await post('/api/auth/login', { userId: user.userId, password: 'Teka!Teki-2024' });
     expect((await signIn(user.userId)).status).toBe(423);
@@ -135,31 +119,19 @@ describe('Lupa Kata Laluan over HTTP on the local stack', () => {
     expect(lockNotice?.subject).toBe('Akaun iSPEKS Dikunci Sementara');
 
     const token = await recoveryLink(user);
-    const reset = await post('/api/recovery/reset', {
-      token,
-      securityAnswers: await rightAnswers(token),
-      password: NEW_PASSWORD,
-      passwordConfirmation: NEW_PASSWORD,
-    });
+    const reset = await post('/api/recovery/reset', resetBody(token, await rightAnswers(token)));
 
     expect(reset.status).toBe(200);
     expect((await signIn(user.userId, NEW_PASSWORD)).status).toBe(200);
   });
 
   it('resets exactly once when many requests with one link arrive at once', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const token = await recoveryLink(user);
     const securityAnswers = await rightAnswers(token);
 
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        post('/api/recovery/reset', {
-          token,
-          securityAnswers,
-          password: NEW_PASSWORD,
-          passwordConfirmation: NEW_PASSWORD,
-        }),
-      ),
+      Array.from({ length: 10 }, () => post('/api/recovery/reset', resetBody(token, securityAnswers))),
     );
 
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
@@ -169,16 +141,13 @@ describe('Lupa Kata Laluan over HTTP on the local stack', () => {
 
 describe('signed-in account self-service over HTTP', () => {
   it('changes the password: this session carries on, the others end', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const here = await signIn(user.userId);
     const there = await signIn(user.userId);
 
-    const change = await call(
-      'POST',
-      '/api/account/password',
-      { currentPassword: PASSWORD, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD },
-      { headers: { cookie: here.cookie } },
-    );
+    const change = await call('POST', '/api/account/password', passwordChangeBody(), {
+      headers: { cookie: here.cookie },
+    });
 
     expect(change.status).toBe(200);
     expect(
@@ -191,7 +160,7 @@ describe('signed-in account self-service over HTTP', () => {
   });
 
   it('signs out everywhere', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const here = await signIn(user.userId);
     const there = await signIn(user.userId);
 
@@ -207,19 +176,19 @@ describe('signed-in account self-service over HTTP', () => {
   });
 
   it("checks a password against the list and the officer's own data as the page asks", async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const { cookie } = await signIn(user.userId);
 
     const common = await post('/api/password-policy/check', { password: 'P@ssw0rd1234' });
     const personal = await call(
       'POST',
       '/api/password-policy/check',
-      { password: 'Contoh#Pagi-2024' },
+      { password: 'Aisyah#Pagi-2024' },
       { headers: { cookie } },
     );
 
     expect([common.status, common.body.unmet]).toEqual([200, expect.arrayContaining(['PASSWORD_COMMON'])]);
     expect(personal.body.unmet).toContain('PASSWORD_CONTAINS_PERSONAL_DATA');
-    expect(JSON.stringify(await storedUser(user.icNumber))).not.toContain('Contoh#Pagi');
+    expect(JSON.stringify(await storedUser(user.icNumber))).not.toContain('Aisyah#Pagi');
   });
 });

@@ -2,16 +2,8 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { sessionsTable } from '../../functions/tables.ts';
-import { call, db, goodActivation, latestToken, post, registerUser } from './client.ts';
-
-const PASSWORD = goodActivation('').password;
-
-async function activeUser() {
-  const user = await registerUser();
-  await post('/api/activation/resend', { userId: user.userId });
-  await post('/api/activation/activate', goodActivation(await latestToken(user.email)));
-  return user;
-}
+import { OFFICER, PASSWORD } from '../support/fixtures.ts';
+import { activatedUser, call, db, post, registerUser } from './client.ts';
 
 function sessionCookieOf(setCookie: string | null): string {
   const cookie = /(__Host-ispeks-session=[^;]+)/.exec(setCookie ?? '')?.[1];
@@ -21,11 +13,11 @@ function sessionCookieOf(setCookie: string | null): string {
 
 describe('sign-in over HTTP on the local stack', () => {
   it('signs an active officer in with a __Host- session cookie, shows the session, and signs out', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
 
     const login = await post('/api/auth/login', { userId: user.icNumber, password: PASSWORD });
     expect(login.status).toBe(200);
-    expect(login.body.user).toMatchObject({ userId: user.userId, name: 'SITI TEST BINTI CONTOH' });
+    expect(login.body.user).toMatchObject({ userId: user.userId, name: OFFICER.name });
     const setCookie = login.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(
       /^__Host-ispeks-session=[A-Za-z0-9_-]{43}; Path=\/; Secure; HttpOnly; SameSite=Strict/,
@@ -43,7 +35,7 @@ describe('sign-in over HTTP on the local stack', () => {
   });
 
   it('answers an unknown ID, a pending account and a wrong password with the same 401', async () => {
-    const active = await activeUser();
+    const active = await activatedUser();
     const pending = await registerUser();
 
     const answers = await Promise.all([
@@ -62,7 +54,7 @@ describe('sign-in over HTTP on the local stack', () => {
   });
 
   it('locks the account for 15 minutes after 5 failures in a row, even for the right password', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
 
     const failures = [];
     for (let i = 0; i < 5; i++)
@@ -78,7 +70,7 @@ describe('sign-in over HTTP on the local stack', () => {
   });
 
   it('resets the failure count on a successful sign-in', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     for (let i = 0; i < 4; i++)
       await post('/api/auth/login', { userId: user.userId, password: 'Salah!Kata123' });
 
@@ -96,7 +88,7 @@ describe('sign-in over HTTP on the local stack', () => {
   });
 
   it('answers six wrong passwords 401×4, 423, 423 for active, pending and unknown IDs alike', async () => {
-    const active = await activeUser();
+    const active = await activatedUser();
     const pending = await registerUser();
     const unknown = '660606066666';
 
@@ -117,7 +109,7 @@ describe('sign-in over HTTP on the local stack', () => {
   });
 
   it('checks at most five of twenty guesses sent at once, the right password among them', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const passwords = Array.from({ length: 20 }, (_, i) => (i === 10 ? PASSWORD : `Salah!Kata-${i}`));
 
     const answers = await Promise.all(
@@ -133,7 +125,7 @@ describe('sign-in over HTTP on the local stack', () => {
   });
 
   it("does not sign in the kth officer for another agency's prefix", async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
 
     const answer = await post('/api/auth/login', { userId: `jpn:${user.icNumber}`, password: PASSWORD });
 
@@ -141,7 +133,7 @@ describe('sign-in over HTTP on the local stack', () => {
   });
 
   it('keeps a session alive while it is used, counting idle time from the last request', async () => {
-    const user = await activeUser();
+    const user = await activatedUser();
     const login = await post('/api/auth/login', { userId: user.userId, password: PASSWORD });
     const cookie = sessionCookieOf(login.headers.get('set-cookie'));
     await new Promise((resolve) => setTimeout(resolve, 20));

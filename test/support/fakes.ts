@@ -75,10 +75,13 @@ export class CountingRandom implements RandomSource {
   }
 }
 
-/** Fast and transparent, so a test can say exactly which value was hashed. */
+/** What `fakeHasher` makes of `secret`: transparent, so a test can say exactly which value was hashed. */
+export const fakeHash = (secret: string): string => `h:${secret}`;
+
+/** Fast, and hashes as `fakeHash` does. */
 export const fakeHasher: SecretHasher = {
-  hash: async (secret) => `h:${secret}`,
-  verify: async (secret, hash) => hash === `h:${secret}`,
+  hash: async (secret) => fakeHash(secret),
+  verify: async (secret, hash) => hash === fakeHash(secret),
 };
 
 /** Stored values are copies, as from a database: a use case cannot change them behind the store. */
@@ -113,6 +116,10 @@ export class InMemoryUserRepository implements UserRepository {
 
   async recordSignIn(icNumber: string, at: Date): Promise<void> {
     this.existing(icNumber).lastLoginAt = at.toISOString();
+  }
+
+  async recordLock(icNumber: string, until: Date): Promise<void> {
+    this.existing(icNumber).lockedUntil = until.toISOString();
   }
 
   async endAllSessions(icNumber: string): Promise<void> {
@@ -334,22 +341,6 @@ export class InMemorySessionStore implements SessionStore {
   async delete(sessionHash: string): Promise<void> {
     this.sessions.delete(sessionHash);
   }
-}
-
-/** A freshly registered officer, as `register-user` stores one. */
-export function pendingUser(overrides: Partial<User> = {}): User {
-  return {
-    icNumber: '900101145678',
-    agencyCode: 'kth',
-    name: 'AISYAH BINTI AHMAD',
-    email: 'aisyah.ahmad@example.gov.my',
-    roles: [],
-    status: 'PENDING',
-    registeredAt: '2020-09-14T03:50:04.000Z',
-    activationSends: [],
-    sendRevision: 0,
-    ...overrides,
-  };
 }
 
 /** The token a link carries in its fragment. */

@@ -24,12 +24,10 @@ import {
   InMemoryLinkStore,
   InMemorySessionStore,
   InMemoryUserRepository,
-  pendingUser,
   RecordingMailer,
   tokenFromLink,
 } from './fakes.ts';
-
-export const SITE = 'https://ispeks.example.gov.my';
+import { pendingUser, SITE } from './fixtures.ts';
 
 /** The word lists as the functions read them, loaded once for every test. */
 export const isListed = wordListLookup(readWordLists());
@@ -54,7 +52,7 @@ export type WorldSettings = typeof defaultSettings;
 
 export interface WorldOptions {
   settings?: Partial<WorldSettings>;
-  /** Users in the store at the start (default: the pending demo officer). */
+  /** Users in the store at the start (default: the officer, pending). */
   users?: User[];
   mailer?: Mailer;
   hasher?: SecretHasher;
@@ -111,6 +109,7 @@ export function world(options: WorldOptions = {}) {
       sessionMaxSeconds: settings.sessionMaxSeconds,
       siteUrl: settings.siteUrl,
       lockAnswerMinMs: settings.minResponseMs,
+      passwordPolicy: settings.passwordPolicy,
     },
   });
   const sessionsOf = makeSessions({

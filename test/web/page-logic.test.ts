@@ -8,9 +8,9 @@ import {
 import { checkSecurityAnswers, forbiddenAnswerValues } from '../../functions/domain/security-answers.ts';
 import { checkRows, type QuestionRow } from '../../web/src/activation/question-check.ts';
 import { passwordChecker } from '../../web/src/lib/password-rules.ts';
+import { GOOD_ANSWERS, OFFICER, PASSWORD } from '../support/fixtures.ts';
 import { isListed } from '../support/world.ts';
 
-const personal = { icNumber: '900101145678', name: 'NUR AISYAH BINTI AHMAD' };
 const serverOnly = new Set(['PASSWORD_COMMON', 'PASSWORD_CONTAINS_PERSONAL_DATA']);
 
 describe('password rules on the page', () => {
@@ -20,7 +20,7 @@ describe('password rules on the page', () => {
     'abcdefghijkl',
     'ABCDEFGHIJKL1!',
     'Abcdefghijk1',
-    'Tr0pika!Hujan#Lebat',
+    PASSWORD,
     'Ñandú€12345ü',
     `A1!${'x'.repeat(130)}`,
     'Kuala Lumpur 1Z',
@@ -30,9 +30,9 @@ describe('password rules on the page', () => {
     ['the source policy', sourcePolicy],
     ['a length-only policy', makePasswordPolicy(15, false)],
   ])('judge like the server under %s, from the policy that verify returns', (_, policy) => {
-    const check = passwordChecker(describePolicy(policy), personal);
+    const check = passwordChecker(describePolicy(policy), OFFICER);
     for (const password of samples) {
-      const server = checkPassword(password, policy, personal, isListed).filter(
+      const server = checkPassword(password, policy, OFFICER, isListed).filter(
         (code) => !serverOnly.has(code),
       );
       expect(
@@ -43,7 +43,7 @@ describe('password rules on the page', () => {
   });
 
   it("find a common or personal password only where the server finds it too (the server's own list-free code)", () => {
-    const check = passwordChecker(describePolicy(sourcePolicy), { name: personal.name });
+    const check = passwordChecker(describePolicy(sourcePolicy), { name: OFFICER.name });
     for (const password of [
       ...samples,
       'Qwerty@123456',
@@ -51,7 +51,7 @@ describe('password rules on the page', () => {
       'Aisyah!2024Kuat',
       'Ispeks!2024Kuat',
     ]) {
-      const server = checkPassword(password, sourcePolicy, personal, isListed);
+      const server = checkPassword(password, sourcePolicy, OFFICER, isListed);
       for (const code of check(password).filter((c) => serverOnly.has(c)))
         expect(server, password).toContain(code);
     }
@@ -71,21 +71,14 @@ describe('password rules on the page', () => {
 });
 
 describe('security question rows on the page', () => {
-  const officer = {
-    userId: 'kth:900101145678',
-    icNumber: '900101145678',
-    name: 'NUR AISYAH BINTI AHMAD',
-    email: 'nur.aisyah@example.gov.my',
-  };
-
   function serverView(rows: QuestionRow[]) {
-    return checkSecurityAnswers(rows, forbiddenAnswerValues(officer))
+    return checkSecurityAnswers(rows, forbiddenAnswerValues(OFFICER))
       .map((p) => `${p.path}:${p.code}`)
       .sort();
   }
 
   function pageView(rows: QuestionRow[]) {
-    const check = checkRows(rows, officer);
+    const check = checkRows(rows, OFFICER);
     return [
       ...(check.general ? [`securityAnswers:${check.general}`] : []),
       ...check.rows.flatMap((p, i) => [
@@ -96,14 +89,7 @@ describe('security question rows on the page', () => {
   }
 
   it.each<[string, QuestionRow[]]>([
-    [
-      'three good rows',
-      [
-        { questionId: 'mother-name', answer: 'Siti Aminah' },
-        { questionId: 'first-car', answer: 'Proton Saga' },
-        { questionId: 'favourite-colour', answer: 'Hijau Muda' },
-      ],
-    ],
+    ['three good rows', [...GOOD_ANSWERS]],
     [
       'a repeated question and an unchosen one',
       [
@@ -132,7 +118,7 @@ describe('security question rows on the page', () => {
       "answers equal to the officer's name and e-mail, and a non-answer",
       [
         { questionId: 'mother-name', answer: 'Nur Aisyah binti Ahmad' },
-        { questionId: 'first-car', answer: 'nur.aisyah@example.gov.my' },
+        { questionId: 'first-car', answer: OFFICER.email },
         { questionId: 'favourite-colour', answer: 'tak tahu' },
       ],
     ],
@@ -144,26 +130,16 @@ describe('security question rows on the page', () => {
         { questionId: 'favourite-colour', answer: 'Hijau Muda' },
       ],
     ],
-    [
-      'two rows only',
-      [
-        { questionId: 'mother-name', answer: 'Siti Aminah' },
-        { questionId: 'first-car', answer: 'Proton Saga' },
-      ],
-    ],
+    ['two rows only', GOOD_ANSWERS.slice(0, 2)],
   ])('judge like the server: %s', (_, rows) => {
     expect(pageView(rows)).toEqual(serverView(rows));
   });
 
   it('let Seterusnya through only for rows the server accepts', () => {
-    const good = [
-      { questionId: 'mother-name', answer: 'Siti Aminah' },
-      { questionId: 'first-car', answer: 'Proton Saga' },
-      { questionId: 'favourite-colour', answer: 'Hijau Muda' },
-    ];
-    expect(checkRows(good, officer).ok).toBe(true);
-    expect(checkRows(good.slice(0, 2), officer)).toMatchObject({ ok: false, general: 'QUESTIONS_COUNT' });
-    expect(checkRows([...good.slice(0, 2), { questionId: 'birth-town', answer: 'tiada' }], officer).ok).toBe(
+    const good = [...GOOD_ANSWERS];
+    expect(checkRows(good, OFFICER).ok).toBe(true);
+    expect(checkRows(good.slice(0, 2), OFFICER)).toMatchObject({ ok: false, general: 'QUESTIONS_COUNT' });
+    expect(checkRows([...good.slice(0, 2), { questionId: 'birth-town', answer: 'tiada' }], OFFICER).ok).toBe(
       false,
     );
   });

@@ -4,6 +4,7 @@ import { linkProblem } from '../../web/src/activation/link-problems.ts';
 import { checkRows } from '../../web/src/activation/question-check.ts';
 import { problemsByRow } from '../../web/src/lib/answer-problems.ts';
 import { recoveryLinkProblem } from '../../web/src/recovery/views.ts';
+import { GOOD_ANSWERS, OFFICER } from '../support/fixtures.ts';
 
 describe('problemsByRow', () => {
   it("sorts the server's problems with the security answers by row and field", () => {
@@ -50,22 +51,15 @@ describe('problemsByRow', () => {
 });
 
 describe('checkRows', () => {
-  const officer = {
-    userId: 'kth:900101145678',
-    icNumber: '900101145678',
-    name: 'NUR AISYAH BINTI AHMAD',
-    email: 'nur.aisyah@example.gov.my',
-  };
-
   it("refuses, as the server does, an answer equal to the officer's name, e-mail or ID", () => {
     // Act
     const check = checkRows(
       [
         { questionId: 'mother-name', answer: 'nur aisyah binti ahmad' },
-        { questionId: 'first-car', answer: 'Nur.Aisyah@example.gov.my' },
+        { questionId: 'first-car', answer: 'Aisyah.Ahmad@example.gov.my' },
         { questionId: 'favourite-colour', answer: '900101 14 5678' },
       ],
-      officer,
+      OFFICER,
     );
 
     // Assert
@@ -80,12 +74,8 @@ describe('checkRows', () => {
   it('counts an answer by its visible characters, as the server does', () => {
     // Act: two letters padded with a zero-width space
     const check = checkRows(
-      [
-        { questionId: 'mother-name', answer: 'ab\u200B' },
-        { questionId: 'first-car', answer: 'Proton Saga' },
-        { questionId: 'favourite-colour', answer: 'Hijau Muda' },
-      ],
-      officer,
+      [{ questionId: 'mother-name', answer: 'ab\u200B' }, ...GOOD_ANSWERS.slice(1)],
+      OFFICER,
     );
 
     // Assert
@@ -94,34 +84,34 @@ describe('checkRows', () => {
 });
 
 describe('draftAction', () => {
-  const typing: DraftHolder = { userId: 'kth:900101145678', expiredInPlace: false, readyForDraft: false };
+  const typing: DraftHolder = { userId: OFFICER.userId, expiredInPlace: false, readyForDraft: false };
   const expired: DraftHolder = { ...typing, expiredInPlace: true };
   const fresh: DraftHolder = { ...typing, readyForDraft: true };
-  const rows = [{ questionId: 'mother-name', answer: 'Siti Aminah' }];
+  const rows = GOOD_ANSWERS.slice(0, 1);
 
   it('hands the draft of an expired link over to the tab that says hello for the same officer', () => {
-    expect(draftAction({ kind: 'hello', userId: 'kth:900101145678' }, expired)).toBe('send-draft');
-    expect(draftAction({ kind: 'hello', userId: 'kth:900101145678' }, typing)).toBe('ignore');
+    expect(draftAction({ kind: 'hello', userId: OFFICER.userId }, expired)).toBe('send-draft');
+    expect(draftAction({ kind: 'hello', userId: OFFICER.userId }, typing)).toBe('ignore');
   });
 
   it('takes a draft only into untouched questions of a link that has not expired', () => {
-    expect(draftAction({ kind: 'draft', userId: 'kth:900101145678', rows }, fresh)).toBe('take-draft');
-    expect(draftAction({ kind: 'draft', userId: 'kth:900101145678', rows }, typing)).toBe('ignore');
+    expect(draftAction({ kind: 'draft', userId: OFFICER.userId, rows }, fresh)).toBe('take-draft');
+    expect(draftAction({ kind: 'draft', userId: OFFICER.userId, rows }, typing)).toBe('ignore');
     expect(
-      draftAction({ kind: 'draft', userId: 'kth:900101145678', rows }, { ...fresh, expiredInPlace: true }),
+      draftAction({ kind: 'draft', userId: OFFICER.userId, rows }, { ...fresh, expiredInPlace: true }),
     ).toBe('ignore');
   });
 
   it('lets go of the draft once the new tab has taken it', () => {
-    expect(draftAction({ kind: 'taken', userId: 'kth:900101145678' }, expired)).toBe('let-go');
-    expect(draftAction({ kind: 'taken', userId: 'kth:900101145678' }, fresh)).toBe('ignore');
+    expect(draftAction({ kind: 'taken', userId: OFFICER.userId }, expired)).toBe('let-go');
+    expect(draftAction({ kind: 'taken', userId: OFFICER.userId }, fresh)).toBe('ignore');
   });
 
   it("ignores another officer's messages, and any before a link is verified", () => {
     expect(draftAction({ kind: 'hello', userId: 'kth:880202000001' }, expired)).toBe('ignore');
     expect(draftAction({ kind: 'taken', userId: 'kth:880202000001' }, expired)).toBe('ignore');
     expect(
-      draftAction({ kind: 'draft', userId: 'kth:900101145678', rows }, { ...fresh, userId: undefined }),
+      draftAction({ kind: 'draft', userId: OFFICER.userId, rows }, { ...fresh, userId: undefined }),
     ).toBe('ignore');
   });
 });

@@ -11,6 +11,7 @@ import {
   type ServerVerdict,
   SOURCE_POLICY,
 } from '../../web/src/lib/password-rules.ts';
+import { OFFICER, PASSWORD } from '../support/fixtures.ts';
 import { isListed } from '../support/world.ts';
 
 const policy: PasswordPolicyView = describePolicy(sourcePolicy);
@@ -55,13 +56,13 @@ describe('the live password rule list', () => {
   });
 
   it("shows the server's rules as checking until the answer about this very password arrives", () => {
-    const verdict: ServerVerdict = { password: 'Tr0pika!Hujan#Lebat', unmet: ['PASSWORD_COMMON'] };
-    expect(states(ruleStates(policy, 'Tr0pika!Hujan#Lebat', verdict))).toMatchObject({
+    const verdict: ServerVerdict = { password: PASSWORD, unmet: ['PASSWORD_COMMON'] };
+    expect(states(ruleStates(policy, PASSWORD, verdict))).toMatchObject({
       PASSWORD_COMMON: 'unmet',
       PASSWORD_CONTAINS_PERSONAL_DATA: 'met',
     });
     // The officer typed on: the answer was about another password.
-    expect(states(ruleStates(policy, 'Tr0pika!Hujan#Lebat2', verdict))).toMatchObject({
+    expect(states(ruleStates(policy, `${PASSWORD}2`, verdict))).toMatchObject({
       PASSWORD_COMMON: 'checking',
       PASSWORD_CONTAINS_PERSONAL_DATA: 'checking',
     });
@@ -72,9 +73,7 @@ describe('the live password rule list', () => {
       PASSWORD_COMMON: 'unmet',
       PASSWORD_CONTAINS_PERSONAL_DATA: 'checking',
     });
-    expect(
-      states(ruleStates(policy, 'Kelapa!Siti2024', undefined, { name: 'SITI TEST BINTI CONTOH' })),
-    ).toMatchObject({
+    expect(states(ruleStates(policy, 'Kelapa!Aisyah2024', undefined, { name: OFFICER.name }))).toMatchObject({
       PASSWORD_CONTAINS_PERSONAL_DATA: 'unmet',
     });
     // Even when the server's answer came back empty: the page never shows met what it sees broken.
@@ -84,8 +83,8 @@ describe('the live password rule list', () => {
   });
 
   it('says a server rule cannot be checked when the check failed, and lets the form be sent', () => {
-    const rules = ruleStates(policy, 'Tr0pika!Hujan#Lebat', {
-      password: 'Tr0pika!Hujan#Lebat',
+    const rules = ruleStates(policy, PASSWORD, {
+      password: PASSWORD,
       unmet: undefined,
     });
     expect(states(rules)).toMatchObject({
@@ -110,16 +109,9 @@ describe('the live password rule list', () => {
   });
 
   it("agrees with the server's own check once the server has answered", () => {
-    const personal = { icNumber: '900101145678', name: 'NUR AISYAH BINTI AHMAD' };
     // (An empty password is the one exception: nothing typed meets nothing, so the page asks nothing.)
-    for (const password of [
-      'abc',
-      'Password123!',
-      'Aisyah!2024Kuat',
-      'Tr0pika!Hujan#Lebat',
-      'Ispeks!2024Kuat',
-    ]) {
-      const server = checkPassword(password, sourcePolicy, personal, isListed);
+    for (const password of ['abc', 'Password123!', 'Aisyah!2024Kuat', PASSWORD, 'Ispeks!2024Kuat']) {
+      const server = checkPassword(password, sourcePolicy, OFFICER, isListed);
       const rules = ruleStates(policy, password, { password, unmet: server });
       const unmet = rules.filter((r) => r.state === 'unmet').map((r) => r.code);
       expect(unmet.sort(), password).toEqual([...server].sort());
@@ -127,14 +119,16 @@ describe('the live password rule list', () => {
   });
 
   it('counts the met rules, and is settled only when no rule is still being checked', () => {
-    expect(ruleSummary(ruleStates(policy, 'Tr0pika!Hujan#Lebat', undefined))).toEqual({
+    expect(ruleSummary(ruleStates(policy, PASSWORD, undefined))).toEqual({
       met: 5,
       total: 7,
       settled: false,
     });
-    expect(
-      ruleSummary(ruleStates(policy, 'Tr0pika!Hujan#Lebat', { password: 'Tr0pika!Hujan#Lebat', unmet: [] })),
-    ).toEqual({ met: 7, total: 7, settled: true });
+    expect(ruleSummary(ruleStates(policy, PASSWORD, { password: PASSWORD, unmet: [] }))).toEqual({
+      met: 7,
+      total: 7,
+      settled: true,
+    });
   });
 
   it('has the source policy for pages that get none from the server', () => {

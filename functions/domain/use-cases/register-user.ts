@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import type { Clock, UserRepository } from '../ports.ts';
-import { publicUser, type User } from '../user.ts';
+import { adminUser, type User } from '../user.ts';
 import { parseUserId } from '../user-id.ts';
 
 export interface RegisterInput {
@@ -8,7 +8,7 @@ export interface RegisterInput {
   agencyCode?: string | undefined;
   name: string;
   email: string;
-  roles?: string[] | undefined;
+  ptjCode?: string | undefined;
 }
 
 /** Normalised as the source shows it: names in upper case, single spaces. */
@@ -31,13 +31,13 @@ export function makeRegisterUser({ users, clock }: { users: UserRepository; cloc
       ...(input.agencyCode ? { agencyCode: input.agencyCode } : {}),
       name: normaliseName(input.name),
       email: input.email.trim().toLowerCase(),
-      roles: [...new Set(input.roles ?? [])],
+      ...(input.ptjCode ? { ptjCode: input.ptjCode } : {}),
       status: 'PENDING',
       registeredAt: clock.now().toISOString(),
       activationSends: [],
       sendRevision: 0,
     };
     await users.create(user);
-    return publicUser(user);
+    return adminUser(user, clock.now());
   };
 }

@@ -115,7 +115,7 @@ export function makeSignIn(deps: SignInDeps) {
     });
     return {
       sessionId,
-      user: sessionUser(user),
+      user: sessionUser(user, clock.now()),
       passwordPolicy: describePolicy(settings.passwordPolicy),
       maxAgeSeconds: settings.sessionMaxSeconds,
     };
@@ -158,7 +158,7 @@ export function makeSessions({ users, sessions, clock, settings }: SessionDeps) 
   /** The signed-in officer, and the password policy their change-password form shows live. */
   async function currentSession(sessionId: string | undefined) {
     const { user } = await caller(sessionId);
-    return { user: sessionUser(user), passwordPolicy };
+    return { user: sessionUser(user, clock.now()), passwordPolicy };
   }
 
   async function logout(sessionId: string | undefined) {

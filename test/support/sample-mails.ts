@@ -1,22 +1,21 @@
 import type { Mail } from '../../functions/domain/ports.ts';
+import { OFFICER, SITE } from './fixtures.ts';
 
 type MailOf<K extends Mail['kind']> = Extract<Mail, { kind: K }>;
 
-/** One sample of every mail kind, for the demo officer of the seed procedure. */
+/** One sample of every mail kind, to the officer. */
 
-export const NAME = 'NUR AISYAH BINTI AHMAD';
-export const SITE = 'https://ispeks.example.gov.my';
 export const ACTIVATION_LINK = `${SITE}/account/activation#token=AbC-123_xyz`;
 export const RECOVERY_LINK = `${SITE}/account/recovery#token=ReC-456_uvw`;
 /** The Lupa Kata Laluan page: no token in it. */
 export const RECOVERY_PAGE = `${SITE}/account/recovery`;
 
-const to = { to: 'aisyah.ahmad@example.gov.my', name: NAME };
+const to = { to: OFFICER.email, name: OFFICER.name };
 
 export const activationMail: MailOf<'activation'> = {
   ...to,
   kind: 'activation',
-  registeredAt: '2020-09-14T03:50:04Z',
+  registeredAt: OFFICER.registeredAt,
   link: ACTIVATION_LINK,
   validMinutes: 30,
 };
