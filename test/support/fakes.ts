@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { AuditEntry } from '../../functions/domain/administration.ts';
 import {
   AccountLockedError,
   ConcurrentUpdateError,
@@ -24,6 +25,7 @@ import {
 import type {
   AccountStore,
   ActivationStore,
+  AuditLog,
   Clock,
   GuessBudget,
   GuessClaim,
@@ -361,4 +363,20 @@ export async function rejectionOf<E extends Error>(
   );
   expect(error).toBeInstanceOf(type);
   return error as E;
+}
+
+/** The audit trail as a list: what was recorded, in order (newest last). */
+export class InMemoryAuditLog implements AuditLog {
+  readonly entries: AuditEntry[] = [];
+  failWith: Error | undefined;
+
+  async record(entry: AuditEntry): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.entries.push(structuredClone(entry));
+  }
+
+  /** The events recorded, in order, for assertions. */
+  events(): string[] {
+    return this.entries.map((entry) => entry.event);
+  }
 }
