@@ -11,6 +11,9 @@ import type { DynamoDbAction, TableKey } from '../functions/api/route.ts';
 import { routes } from '../functions/api/routes.ts';
 import {
   attemptsTable,
+  auditTable,
+  progressTable,
+  requestsTable,
   sessionsTable,
   type TableDefinition,
   tokensTable,
@@ -27,6 +30,9 @@ const TABLES: Readonly<Record<TableKey, TableDefinition>> = {
   tokens: tokensTable,
   sessions: sessionsTable,
   attempts: attemptsTable,
+  requests: requestsTable,
+  audit: auditTable,
+  progress: progressTable,
 };
 
 export interface ActivationApiProps {
@@ -45,6 +51,12 @@ export interface ActivationApiProps {
  */
 export class ActivationApi extends Construct {
   readonly httpApi: HttpApi;
+  /**
+   * The second HTTP API, for automation: the administration paths again, every route behind API
+   * Gateway's IAM authorizer (an HTTP API route has one authorizer, so the public API cannot take
+   * both a session and SigV4 on one path). Not behind CloudFront; the functions are the same.
+   */
+  readonly adminApi: HttpApi;
 
   constructor(scope: Construct, id: string, props: ActivationApiProps) {
     super(scope, id);
@@ -54,7 +66,12 @@ export class ActivationApi extends Construct {
       description: 'iSPEKS user activation API',
       createDefaultStage: false,
     });
-    this.addDefaultStage();
+    this.addDefaultStage(this.httpApi, 'AccessLogs', 'DefaultStage');
+    this.adminApi = new HttpApi(this, 'AdminApi', {
+      description: 'iSPEKS administration API for automation (IAM-signed requests only)',
+      createDefaultStage: false,
+    });
+    this.addDefaultStage(this.adminApi, 'AdminAccessLogs', 'AdminDefaultStage');
 
     const environment = functionEnvironment(settings);
     for (const route of routes) {
@@ -69,16 +86,25 @@ export class ActivationApi extends Construct {
         tables.grant(lambda, TABLES[key], actions);
       }
       if (route.sendsEmail === true) grantSendEmail(lambda, settings.senderEmail);
-      // IAM-signed automation goes to the execute-api endpoint directly, so it carries no header.
+      // IAM-signed automation goes to the admin API directly, so it carries no header; the
+      // function lets such requests through by the signer API Gateway puts in the event.
       if (route.access !== 'iam') originSecret.requireIn(lambda);
 
+      if (route.access === 'iam' || route.access === 'administrator') {
+        this.adminApi.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration: new HttpLambdaIntegration(`${pascalCase(route.name)}AdminIntegration`, lambda),
+          authorizer: new HttpIamAuthorizer(),
+        });
+      }
+      if (route.access === 'iam') continue;
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${pascalCase(route.name)}Integration`, lambda),
-        ...(route.access === 'iam' ? { authorizer: new HttpIamAuthorizer() } : {}),
       });
-      if (httpRoute !== undefined && route.access !== 'iam') {
+      if (httpRoute !== undefined) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
@@ -96,18 +122,24 @@ export class ActivationApi extends Construct {
    * a wildcard when there are several), for the policy of whoever automates administration.
    */
   iamInvokeArn(): string {
-    const paths = routes.filter((route) => route.access === 'iam').map((route) => route.path.split('/'));
+    const paths = routes
+      .filter((route) => route.access === 'iam' || route.access === 'administrator')
+      .map((route) => route.path.split('/').map((segment) => (segment.startsWith('{') ? '*' : segment)));
     const first = paths[0] ?? [];
-    const common = first.filter((segment, i) => paths.every((path) => path[i] === segment));
-    const pattern = paths.length === 1 ? common.join('/') : `${common.join('/')}/*`;
-    return this.httpApi.arnForExecuteApi('*', pattern, '$default');
+    const common: string[] = [];
+    for (const [i, segment] of first.entries()) {
+      if (segment === '*' || !paths.every((path) => path[i] === segment)) break;
+      common.push(segment);
+    }
+    const pattern = paths.length === 1 && common.length === first.length ? common.join('/') : `${common.join('/')}/*`;
+    return this.adminApi.arnForExecuteApi('*', pattern, '$default');
   }
 
-  /** The `$default` stage, created here because the built-in one takes no throttling or access log. */
-  private addDefaultStage(): void {
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
-    new HttpStage(this, 'DefaultStage', {
-      httpApi: this.httpApi,
+  /** A `$default` stage, created here because the built-in one takes no throttling or access log. */
+  private addDefaultStage(httpApi: HttpApi, logsId: string, stageId: string): void {
+    const accessLogs = new LogGroup(this, logsId, { retention: RetentionDays.ONE_MONTH });
+    new HttpStage(this, stageId, {
+      httpApi,
       autoDeploy: true,
       // Sized for the mandatory activation day; CloudFront and SES pacing sit behind it.
       throttle: { burstLimit: 200, rateLimit: 100 },

@@ -37,13 +37,15 @@ export class IspeksActivationStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: web.siteUrl, description: 'The pages and, under /api, the API' });
     new CfnOutput(this, 'ApiUrl', {
       value: api.httpApi.apiEndpoint,
-      description:
-        'Direct API endpoint, for IAM-signed admin calls (public routes answer only through CloudFront)',
+      description: 'Direct endpoint of the public API (it answers only requests that came through CloudFront)',
+    });
+    new CfnOutput(this, 'AdminApiUrl', {
+      value: api.adminApi.apiEndpoint,
+      description: 'The administration API for automation: IAM-signed (SigV4) requests to /api/admin/*',
     });
     new CfnOutput(this, 'AdminInvokeArn', {
       value: api.iamInvokeArn(),
-      description:
-        'Grant execute-api:Invoke on this ARN to the automation that administers users (IAM routes)',
+      description: 'Grant execute-api:Invoke on this ARN to the automation that administers users',
     });
     new CfnOutput(this, 'UsersTableName', { value: tables.table(usersTable).tableName });
     new CfnOutput(this, 'TokensTableName', { value: tables.table(tokensTable).tableName });

@@ -54,7 +54,11 @@ const TAGS = [
   },
   { name: 'account', description: "A signed-in officer's own account." },
   { name: 'password-policy', description: 'The password rules, checked live.' },
-  { name: 'admin', description: 'Administration: registration of officers.' },
+  {
+    name: 'admin',
+    description:
+      "Administration (Pendaftaran Baharu dan Kemaskini Maklumat Pengguna, Pengurusan Tugas): an administrator's session, whose current duties decide what they may do (PENTADBIR_SISTEM: every user; PENTADBIR_PTJ: the users of their PTJs, and their changes wait for a system administrator's approval: 202 with the request), or automation (SigV4 on the IAM-authorized admin API; locally the bearer key), which acts as a system administrator.",
+  },
   { name: 'service', description: 'The service itself: liveness and this document.' },
 ];
 
@@ -66,8 +70,31 @@ function tagOf(path: string): string {
 const SECURITY: Readonly<Record<Access, Record<string, string[]>[]>> = {
   public: [{}],
   officer: [{ sessionCookie: [] }],
+  administrator: [{ sessionCookie: [] }, { sigv4: [] }, { localAdminKey: [] }],
   iam: [{ sigv4: [] }, { localAdminKey: [] }],
 };
+
+/** The `{name}` parts of the path and the query's fields, as OpenAPI parameters. */
+function parameters(route: RouteDefinition) {
+  const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    description: route.pathDescriptions?.[name ?? ''] ?? name,
+    schema: { type: 'string' },
+  }));
+  const query = route.query
+    ? Object.entries(
+        (tidy(z.toJSONSchema(route.query)) as { properties?: Record<string, { description?: string }> })
+          .properties ?? {},
+      ).map(([name, schema]) => {
+        const { description, ...rest } = schema;
+        return { name, in: 'query', required: false, ...(description ? { description } : {}), schema: rest };
+      })
+    : [];
+  const all = [...inPath, ...query];
+  return all.length ? { parameters: all } : {};
+}
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -149,6 +176,7 @@ function operation(route: RouteDefinition) {
     description: route.description,
     tags: [tagOf(route.path)],
     security: SECURITY[route.access],
+    ...parameters(route),
     ...(route.request
       ? {
           requestBody: {

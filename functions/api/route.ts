@@ -9,13 +9,16 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - `public`: anyone; the function decides by what the request carries (a single-use token,
  *   credentials inside the guess budget, or nothing to protect);
  * - `officer`: a signed-in officer (the session cookie, checked by the function);
- * - `iam`: automation, signed with SigV4 in AWS (API Gateway's IAM authorizer); the local stack's
+ * - `administrator`: an administrator's session (the function checks their *current* duties), or
+ *   automation: the same path on the second, IAM-authorized API (SigV4), whose requests API Gateway
+ *   marks with the signer (`requestContext.authorizer.iam`); locally `Authorization: Bearer <ADMIN_API_KEY>`;
+ * - `iam`: automation only, signed with SigV4 in AWS (API Gateway's IAM authorizer); the local stack's
  *   stand-in is `Authorization: Bearer <ADMIN_API_KEY>`.
  */
-export type Access = 'public' | 'officer' | 'iam';
+export type Access = 'public' | 'officer' | 'administrator' | 'iam';
 
 /** The tables of `functions/tables.ts`, by the key the route table names them with. */
-export type TableKey = 'users' | 'tokens' | 'sessions' | 'attempts';
+export type TableKey = 'users' | 'tokens' | 'sessions' | 'attempts' | 'requests' | 'audit' | 'progress';
 
 /** The item-level DynamoDB actions a function may be granted; `TransactWriteItems` is checked per item action. */
 export type DynamoDbAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query';
@@ -46,6 +49,10 @@ export interface RouteDefinition {
   readonly description: string;
   /** The JSON body's schema; routes without one take no body. */
   readonly request?: z.ZodMiniType;
+  /** The query's fields (all optional; each with a description), checked by the handler. */
+  readonly query?: z.ZodMiniObject;
+  /** What each `{name}` of the path is. */
+  readonly pathDescriptions?: Readonly<Record<string, string>>;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   /**
    * The problem codes this route may answer besides the ones every route of its kind can
@@ -62,8 +69,9 @@ export interface RouteDefinition {
 export function problemsOf(route: RouteDefinition): ProblemCode[] {
   const codes = new Set<ProblemCode>(route.problems);
   if (route.request) codes.add('VALIDATION_FAILED');
+  if (route.query) codes.add('VALIDATION_FAILED');
   if (route.access !== 'iam') codes.add('FORBIDDEN');
-  if (route.access === 'iam') codes.add('UNAUTHENTICATED');
+  if (route.access === 'iam' || route.access === 'administrator') codes.add('UNAUTHENTICATED');
   if (Object.keys(route.tables).length > 0 || route.sendsEmail) codes.add('SERVICE_UNAVAILABLE');
   return [...codes];
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DUTY_CODES } from '#domain/duties.ts';
+import type { AuditEvent } from '#domain/administration.ts';
 import { AGENCY_CODE } from '#domain/user-id.ts';
 import { named, text, timestamp, userIdField } from './schemas.ts';
 
@@ -202,4 +203,90 @@ export const progressAnswer = named(
       }),
     ),
   }),
+);
+
+const limitField = z.optional(
+  z.coerce
+    .number()
+    .check(z.int(), z.gte(1), z.lte(100), z.describe('Items per page, 1–100 (default 25).')),
+);
+const cursorField = z.optional(
+  z.string().check(z.maxLength(2048), z.describe("The previous page's `nextCursor`, as it was given.")),
+);
+
+export const listUsersQuery = z.strictObject({
+  ptjCode: z.optional(ptjCodeField.check(z.describe('Users of this PTJ (a PTJ administrator: one of theirs).'))),
+  status: z.optional(
+    z.enum(['PENDING', 'ACTIVE', 'LOCKED', 'DISABLED']).check(z.describe('Users in this state.')),
+  ),
+  duty: z.optional(z.enum(DUTY_CODES).check(z.describe('Users who hold this duty today.'))),
+  dormantDays: z.optional(
+    z.coerce
+      .number()
+      .check(
+        z.int(),
+        z.gte(1),
+        z.lte(3650),
+        z.describe('Active users with no sign-in (or activation) for at least this many days (housekeeping: 90).'),
+      ),
+  ),
+  q: z.optional(
+    text(150).check(
+      z.describe('An IC number prefix (at least 6 digits; dashes ignored) or a name prefix (at least 2 letters).'),
+    ),
+  ),
+  limit: limitField,
+  cursor: cursorField,
+});
+
+export const pageQuery = z.strictObject({ limit: limitField, cursor: cursorField });
+
+export const listRequestsQuery = z.strictObject({
+  status: z.optional(z.enum(['PENDING', 'APPROVED', 'REJECTED']).check(z.describe('Requests in this state.'))),
+  limit: limitField,
+  cursor: cursorField,
+});
+
+const AUDIT_EVENTS = [
+  'USER_REGISTERED',
+  'ACTIVATION_EMAIL_SENT',
+  'ACTIVATION_VERIFY_FAILED',
+  'ACCOUNT_ACTIVATED',
+  'SIGN_IN_SUCCEEDED',
+  'SIGN_IN_FAILED',
+  'ACCOUNT_LOCKED',
+  'RECOVERY_EMAIL_SENT',
+  'RECOVERY_FAILED',
+  'PASSWORD_RESET',
+  'PASSWORD_CHANGED',
+  'USER_UPDATED',
+  'DUTIES_SET',
+  'USER_DEACTIVATED',
+  'USER_REACTIVATED',
+  'USER_UNLOCKED',
+  'PASSWORD_RESET_STARTED',
+  'REQUEST_CREATED',
+  'REQUEST_APPROVED',
+  'REQUEST_REJECTED',
+  'ACCESS_REFUSED',
+] as const satisfies readonly AuditEvent[];
+
+export const auditQuery = z.strictObject({
+  ptjCode: z.optional(ptjCodeField.check(z.describe('Records about users of this PTJ.'))),
+  actor: z.optional(text(200).check(z.describe('Records of this actor (a user ID, or `automation:<arn>`).'))),
+  event: z.optional(z.enum(AUDIT_EVENTS).check(z.describe('Records of this event.'))),
+  from: z.optional(z.iso.datetime().check(z.describe('From this instant (ISO 8601), inclusive.'))),
+  to: z.optional(z.iso.datetime().check(z.describe('Up to this instant (ISO 8601), inclusive.'))),
+  limit: limitField,
+  cursor: cursorField,
+});
+
+export const progressQuery = z.strictObject({
+  by: z.optional(z.enum(['ptj', 'agency']).check(z.describe('Count per PTJ (default) or per agency.'))),
+});
+
+export const decisionAnswer = named(
+  'Decision',
+  'The request as decided; with an approval, the user as the change left it (absent when the change left no user to show).',
+  z.strictObject({ request: changeRequest, user: z.optional(adminUser) }),
 );

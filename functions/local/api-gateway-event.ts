@@ -24,6 +24,10 @@ export interface HttpRequestParts {
   requestId?: string;
   sourceIp?: string;
   protocol?: string;
+  /** The route's `{name}` parts, decoded, as API Gateway passes them. */
+  pathParameters?: Record<string, string>;
+  /** What API Gateway's IAM authorizer adds for a SigV4-signed request: who signed it. */
+  authorizer?: { iam: { userArn: string; accountId: string; callerId: string } };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -47,6 +51,8 @@ export function apiGatewayEvent({
   requestId = randomUUID(),
   sourceIp = '127.0.0.1',
   protocol = 'HTTP/1.1',
+  pathParameters,
+  authorizer,
 }: HttpRequestParts): APIGatewayProxyEventV2 {
   const now = Date.now();
   const domainName = headers.host ?? 'localhost';
@@ -58,7 +64,9 @@ export function apiGatewayEvent({
     ...(headers.cookie ? { cookies: headers.cookie.split(/;\s*/) } : {}),
     headers,
     ...(query ? { queryStringParameters: Object.fromEntries(new URLSearchParams(query)) } : {}),
+    ...(pathParameters ? { pathParameters } : {}),
     requestContext: {
+      ...(authorizer ? { authorizer } : {}),
       accountId: 'local',
       apiId: 'local',
       domainName,
@@ -102,6 +110,7 @@ export function eventFromRequest(
   req: IncomingMessage,
   routeKey: string,
   body: Buffer,
+  extra: Pick<HttpRequestParts, 'pathParameters' | 'authorizer'> = {},
 ): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
@@ -120,6 +129,7 @@ export function eventFromRequest(
       : { body: body.toString(textual ? 'utf8' : 'base64'), isBase64Encoded: !textual }),
     sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
     protocol: `HTTP/${req.httpVersion}`,
+    ...extra,
   });
 }
 

@@ -35,6 +35,40 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   res.end(result.body ?? '');
 }
 
+/** Who the bearer admin key stands for, as API Gateway's IAM authorizer would name a signer. */
+export const LOCAL_AUTOMATION = {
+  iam: { userArn: 'arn:aws:iam::000000000000:user/local-admin-key', accountId: '000000000000', callerId: 'local-admin-key' },
+};
+
+/** The route whose method and path template (`/api/admin/users/{userId}`) match, and the decoded `{name}` parts. */
+export function matchRoute(
+  routes: readonly MountedRoute[],
+  method: string,
+  pathname: string,
+): { route: MountedRoute; pathParameters?: Record<string, string> } | undefined {
+  const given = pathname.split('/');
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const template = route.path.split('/');
+    if (template.length !== given.length) continue;
+    const parameters: Record<string, string> = {};
+    const fits = template.every((part, i) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      const value = given[i] ?? '';
+      if (name === undefined) return part === value;
+      if (value === '') return false;
+      try {
+        parameters[name] = decodeURIComponent(value);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (fits) return { route, ...(Object.keys(parameters).length ? { pathParameters: parameters } : {}) };
+  }
+  return undefined;
+}
+
 /**
  * One HTTP server: the pages from `webRoot`, and under `/api/` the routes, each answered by its
  * Lambda handler with the event API Gateway would give it. A route for administrators wants the
@@ -50,19 +84,21 @@ export function createLocalServer({ routes, webRoot, adminApiKey }: LocalServerO
         await serveStatic(root, req, res);
         return;
       }
-      const route = routes.find((r) => r.path === pathname && r.method === req.method);
-      if (!route) {
+      const match = matchRoute(routes, req.method ?? 'GET', pathname);
+      if (!match) {
         send(res, problemFor(routeNotFound));
         return;
       }
-      // `iam`: SigV4 in AWS, stood in for by the bearer admin key here.
-      if (route.access === 'iam') {
-        const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-        if (!sameSecret(given, adminApiKey)) {
-          const problem = problemFor(bearerKeyRequired);
-          send(res, { ...problem, headers: { ...problem.headers, 'WWW-Authenticate': 'Bearer' } });
-          return;
-        }
+      const { route, pathParameters } = match;
+      // SigV4 in AWS (the IAM-authorized API), stood in for by the bearer admin key here: `iam`
+      // routes need it; `administrator` routes take it (automation) or the caller's session.
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const automation = bearer !== undefined && sameSecret(bearer, adminApiKey);
+      const wantsKey = route.access === 'iam' || (route.access === 'administrator' && bearer !== undefined);
+      if (wantsKey && !automation) {
+        const problem = problemFor(bearerKeyRequired);
+        send(res, { ...problem, headers: { ...problem.headers, 'WWW-Authenticate': 'Bearer' } });
+        return;
       }
       const body = await readBody(req);
       if (body === undefined) {
@@ -72,7 +108,10 @@ export function createLocalServer({ routes, webRoot, adminApiKey }: LocalServerO
         );
         return;
       }
-      const event = eventFromRequest(req, `${route.method} ${route.path}`, body);
+      const event = eventFromRequest(req, `${route.method} ${route.path}`, body, {
+        ...(pathParameters ? { pathParameters } : {}),
+        ...(automation && route.access !== 'public' ? { authorizer: LOCAL_AUTOMATION } : {}),
+      });
       send(res, await route.fn(event, lambdaContext(route.name, event.requestContext.requestId)));
     } catch {
       if (!res.headersSent) {
