@@ -10,8 +10,9 @@
  *   npm run admin -- call GET /api/admin/progress --local --key <ADMIN_API_KEY>
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fromNodeProviderChain } from '@aws-sdk/credential-provider-node';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, Provider } from '@smithy/types';
 
@@ -185,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
     if (!key) throw new UsageError('--local needs --key or ADMIN_API_KEY (npm start prints it).');
     request = localRequest(new URL(values.url ?? 'http://localhost:3000'), call, key);
   } else if (values.api) {
-    request = await signedRequest(new URL(values.api), call, fromNodeProviderChain());
+    request = await signedRequest(new URL(values.api), call, defaultProvider());
   } else {
     throw new UsageError('Give --api <AdminApiUrl> (AWS) or --local.');
   }
@@ -197,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
