@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -21,6 +21,17 @@ export class DataTables extends Construct {
         def,
         new TableV2(this, def.id, {
           partitionKey: { name: def.partitionKey, type: AttributeType.STRING },
+          ...(def.sortKey === undefined
+            ? {}
+            : { sortKey: { name: def.sortKey, type: AttributeType.STRING } }),
+          globalSecondaryIndexes: (def.indexes ?? []).map((index) => ({
+            indexName: index.name,
+            partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+            ...(index.sortKey === undefined
+              ? {}
+              : { sortKey: { name: index.sortKey, type: AttributeType.STRING } }),
+            projectionType: ProjectionType.ALL,
+          })),
           billing: Billing.onDemand(),
           ...(def.ttlAttribute === undefined ? {} : { timeToLiveAttribute: def.ttlAttribute }),
           pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: def.stateful },
@@ -45,13 +56,22 @@ export class DataTables extends Construct {
     for (const [def, table] of this.tables) fn.addEnvironment(def.envVar, table.tableName);
   }
 
-  /** Allows exactly `actions` on the table itself (no indexes, no wildcards) and sets its name variable. */
+  /**
+   * Allows exactly `actions` on the table and sets its name variable. Only `Query` reaches the
+   * table's indexes (the lists query them), so only then do the index ARNs join the resources:
+   * each by name, no wildcard.
+   */
   grant(fn: LambdaFunction, def: TableDefinition, actions: readonly DynamoDbAction[]): void {
     const table = this.table(def);
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: actions.map((action) => `dynamodb:${action}`),
-        resources: [table.tableArn],
+        resources: [
+          table.tableArn,
+          ...(actions.includes('Query')
+            ? (def.indexes ?? []).map((index) => `${table.tableArn}/index/${index.name}`)
+            : []),
+        ],
       }),
     );
     fn.addEnvironment(def.envVar, table.tableName);

@@ -12,6 +12,7 @@ import {
 import type { ActivationStore, RecoveryStore } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
 import { isRefusedTransaction as isRefused, toDomainError, transactionFailure } from './aws-errors.ts';
+import { counterMoves, counterUpdates } from './progress-counters.ts';
 import { asCompensation } from './time-budget.ts';
 
 export interface LinkTables {
@@ -19,6 +20,8 @@ export interface LinkTables {
   tokens: string;
   /** The guess budgets a password reset clears (sign-in lock lifted). */
   attempts: string;
+  /** The activation progress counters an activation moves (pending to active); none when absent. */
+  progress?: string;
 }
 
 /** Used and expired tokens stay readable this long, so a late click gets a precise answer. */
@@ -56,39 +59,73 @@ export function dynamoLinkStore(
   }
 
   /**
-   * After a cancelled use of a link: why, by the one rule in `links.ts`, or undefined when nothing
-   * refuses it (a conflict with a request still in flight: worth another try).
+   * After a cancelled use of a link: why, by the one rule in `links.ts`, or no refusal when nothing
+   * refuses it (a conflict with a request still in flight: worth another try), with the holder as
+   * read then.
    */
-  async function explainCancelledUse(token: TokenRecord, now: Date): Promise<Error | undefined> {
+  async function explainCancelledUse(
+    token: TokenRecord,
+    now: Date,
+  ): Promise<{ refusal?: Error | undefined; holder?: User | undefined }> {
     try {
       const stored = await read<Record<string, unknown>>(tables.tokens, { tokenHash: token.tokenHash });
       const record = stored ? withoutTtl(stored) : undefined;
       const refusal = tokenRefusal(record, token.purpose, now);
-      if (refusal || !record) return refusal ?? new TokenInvalidError();
-      return holderRefusal(record, await read<User>(tables.users, { icNumber: token.icNumber }));
+      if (refusal || !record) return { refusal: refusal ?? new TokenInvalidError() };
+      const holder = await read<User>(tables.users, { icNumber: token.icNumber });
+      return { refusal: holderRefusal(record, holder), holder };
     } catch (error) {
-      return toDomainError(error, 'The token store') as Error;
+      return { refusal: toDomainError(error, 'The token store') as Error };
     }
   }
 
-  /** Runs a transaction that spends a link, retrying conflicts and answering refusals precisely. */
-  async function spendLink(
-    token: TokenRecord,
-    now: Date,
-    items: NonNullable<TransactWriteCommand['input']['TransactItems']>,
-  ) {
+  type Items = NonNullable<TransactWriteCommand['input']['TransactItems']>;
+
+  /**
+   * Runs a transaction that spends a link, retrying conflicts and answering refusals precisely.
+   * `items` is built again for a retry from the holder as then read (its PTJ may have moved).
+   */
+  async function spendLink(token: TokenRecord, now: Date, items: (holder?: User) => Items) {
+    let holder: User | undefined;
     for (let attempt = 1; attempt <= TRANSACTION_ATTEMPTS; attempt++) {
       try {
-        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        await db.send(new TransactWriteCommand({ TransactItems: items(holder) }));
         return;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw toDomainError(error, 'The token store');
         const answer = await explainCancelledUse(token, now);
-        if (answer) throw answer;
+        if (answer.refusal) throw answer.refusal;
+        holder = answer.holder;
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
       }
     }
     throw new ServiceUnavailableError('The token store', { retryAfterSeconds: 1 });
+  }
+
+  /** `attribute = :value`, or its absence when the value is undefined. */
+  const sameAs = (attribute: string, placeholder: string, value: string | undefined) =>
+    value === undefined ? `attribute_not_exists(${attribute})` : `${attribute} = ${placeholder}`;
+
+  /**
+   * Activating moves the holder's PTJ and agency counters from pending to active. The codes come
+   * from the token (what the holder had when the link was issued), or from the holder as read
+   * after a cancelled attempt; the user's update is conditioned on them, so a PTJ that moved in
+   * between cancels the transaction and the retry counts where the holder now is.
+   */
+  function activationCounters(token: TokenRecord, holder: User | undefined) {
+    if (!tables.progress) return { condition: '', values: {}, items: [] };
+    const codes = holder
+      ? { ptjCode: holder.ptjCode, agencyCode: holder.agencyCode }
+      : { ptjCode: token.ptjCode, agencyCode: token.agencyCode };
+    const moves = counterMoves({ status: 'PENDING', ...codes }, { status: 'ACTIVE', ...codes });
+    return {
+      condition: ` AND ${sameAs('ptjCode', ':ptj', codes.ptjCode)} AND ${sameAs('agencyCode', ':agency', codes.agencyCode)}`,
+      values: {
+        ...(codes.ptjCode === undefined ? {} : { ':ptj': codes.ptjCode }),
+        ...(codes.agencyCode === undefined ? {} : { ':agency': codes.agencyCode }),
+      },
+      items: counterUpdates(tables.progress, moves),
+    };
   }
 
   /** The token's own condition: it exists, is unused and has not expired at `now`. */
@@ -107,14 +144,19 @@ export function dynamoLinkStore(
    * The user's side of spending a link: `update`, on condition that the user still holds the link
    * (status and current token, as `holderRefusal` says), with the link's own fields removed.
    */
-  const holderUpdate = (token: TokenRecord, update: string, values: Record<string, unknown>) => {
+  const holderUpdate = (
+    token: TokenRecord,
+    update: string,
+    values: Record<string, unknown>,
+    also: { remove?: string; condition?: string } = {},
+  ) => {
     const fields = LINK_FIELDS[token.purpose];
     return {
       Update: {
         TableName: tables.users,
         Key: { icNumber: token.icNumber },
-        UpdateExpression: `${update} REMOVE ${fields.hash}, ${fields.issuedAt}, ${fields.expiresAt}`,
-        ConditionExpression: `#status = :holder AND ${fields.hash} = :token`,
+        UpdateExpression: `${update} REMOVE ${fields.hash}, ${fields.issuedAt}, ${fields.expiresAt}${also.remove ? `, ${also.remove}` : ''}`,
+        ConditionExpression: `#status = :holder AND ${fields.hash} = :token${also.condition ?? ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':holder': fields.holderStatus, ':token': token.tokenHash, ...values },
       },
@@ -224,31 +266,41 @@ export function dynamoLinkStore(
     },
 
     async activate({ token, now, passwordHash, securityAnswers }) {
-      await spendLink(token, now, [
-        spendToken(token, now),
-        holderUpdate(
-          token,
-          'SET #status = :active, activatedAt = :now, passwordHash = :password, securityAnswers = :answers',
-          {
-            ':active': 'ACTIVE',
-            ':now': now.toISOString(),
-            ':password': passwordHash,
-            ':answers': securityAnswers,
-          },
-        ),
-      ]);
+      await spendLink(token, now, (holder) => {
+        const counters = activationCounters(token, holder);
+        return [
+          spendToken(token, now),
+          holderUpdate(
+            token,
+            // lastActiveAt: the account joins the activity indexes (dormancy counts from here).
+            'SET #status = :active, activatedAt = :now, lastActiveAt = :now, passwordHash = :password, securityAnswers = :answers',
+            {
+              ':active': 'ACTIVE',
+              ':now': now.toISOString(),
+              ':password': passwordHash,
+              ':answers': securityAnswers,
+              ...counters.values,
+            },
+            { condition: counters.condition },
+          ),
+          ...counters.items,
+        ];
+      });
     },
 
     async resetPassword({ token, now, passwordHash, guessSubjects }) {
-      await spendLink(token, now, [
+      const items = [
         spendToken(token, now),
-        holderUpdate(token, 'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one', {
-          ':now': now.toISOString(),
-          ':password': passwordHash,
-          ':one': 1,
-        }),
+        holderUpdate(
+          token,
+          'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one',
+          { ':now': now.toISOString(), ':password': passwordHash, ':one': 1 },
+          // The lock's mirror goes with the budgets it mirrors.
+          { remove: 'lockedUntil' },
+        ),
         ...guessSubjects.map((subject) => ({ Delete: { TableName: tables.attempts, Key: { subject } } })),
-      ]);
+      ];
+      await spendLink(token, now, () => items);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { UserRepository } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
 import { toDomainError } from './aws-errors.ts';
 import { asCompensation } from './time-budget.ts';
+import { userItem } from './user-item.ts';
 
 export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: string): UserRepository {
   return {
@@ -24,7 +25,7 @@ export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: stri
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: user,
+            Item: userItem(user),
             ConditionExpression: 'attribute_not_exists(icNumber)',
           }),
         );
@@ -79,7 +80,8 @@ export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: stri
     },
 
     async recordSignIn(icNumber, at) {
-      await update(icNumber, 'SET lastLoginAt = :at', { ':at': at.toISOString() });
+      // Only an active account signs in, so it belongs in the activity indexes from now on.
+      await update(icNumber, 'SET lastLoginAt = :at, lastActiveAt = :at', { ':at': at.toISOString() });
     },
 
     async recordLock(icNumber, until) {

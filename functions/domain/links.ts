@@ -23,6 +23,9 @@ export interface TokenRecord {
   usedAt?: string;
   /** Recovery: the two of the user's three questions this link asks, chosen when it was issued. */
   questionIds?: string[];
+  /** The holder's PTJ and agency when the link was issued: the progress counters an activation moves. */
+  ptjCode?: string;
+  agencyCode?: string;
 }
 
 /**
@@ -125,6 +128,8 @@ export function linkRecord(
     name: user.name,
     email: user.email,
     registeredAt: user.registeredAt,
+    ...(user.ptjCode === undefined ? {} : { ptjCode: user.ptjCode }),
+    ...(user.agencyCode === undefined ? {} : { agencyCode: user.agencyCode }),
     ...(purpose === 'RECOVERY'
       ? { questionIds: recoveryQuestionIds(token.tokenHash, user.securityAnswers ?? []) }
       : {}),

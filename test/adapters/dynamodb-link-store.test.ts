@@ -460,7 +460,7 @@ describe('dynamoLinkStore for recovery links', () => {
     const [spend, setPassword, ...locks] = transactItems();
     expect(spend?.Update?.ConditionExpression).toContain('attribute_not_exists(usedAt) AND expiresAt > :now');
     expect(setPassword?.Update?.UpdateExpression).toBe(
-      'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one REMOVE recoveryTokenHash, recoveryTokenIssuedAt, recoveryTokenExpiresAt',
+      'SET passwordHash = :password, passwordChangedAt = :now ADD sessionEpoch :one REMOVE recoveryTokenHash, recoveryTokenIssuedAt, recoveryTokenExpiresAt, lockedUntil',
     );
     expect(setPassword?.Update?.ConditionExpression).toBe('#status = :holder AND recoveryTokenHash = :token');
     expect(setPassword?.Update?.ExpressionAttributeValues).toMatchObject({ ':holder': 'ACTIVE' });
