@@ -1,5 +1,6 @@
 import { bcryptHasher } from '#adapters/bcrypt-hasher.ts';
 import { dynamoAccountStore } from '#adapters/dynamodb-account-store.ts';
+import { dynamoAuditLog } from '#adapters/dynamodb-audit-log.ts';
 import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
 import { dynamoGuessBudget } from '#adapters/dynamodb-guess-budget.ts';
 import { dynamoLinkStore } from '#adapters/dynamodb-link-store.ts';
@@ -17,7 +18,7 @@ import { makeResendActivation } from '#domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '#domain/use-cases/send-link.ts';
 import { makeSessions, makeSignIn } from '#domain/use-cases/sign-in.ts';
 import { makeVerifyActivation } from '#domain/use-cases/verify-activation.ts';
-import { describeError, log } from '#http/logger.ts';
+import { currentRequestId, describeError, log } from '#http/logger.ts';
 import { loadConfig } from './config.ts';
 
 /** Builds a value on first use, once per process (cold start), and only if this function uses it. */
@@ -82,6 +83,13 @@ const pacing = /* @__PURE__ */ once(() => ({
 }));
 /** What enumeration protection and best-effort notices keep from an answer still goes to the log. */
 const report = (what: string, error: unknown) => log('warn', what, describeError(error));
+/** The audit trail; each record carries the id of the request it was written under. */
+const audit = /* @__PURE__ */ once(() =>
+  dynamoAuditLog(db(), config().AUDIT_TABLE, {
+    retentionDays: config().AUDIT_RETENTION_DAYS,
+    requestId: () => currentRequestId() ?? 'none',
+  }),
+);
 
 const sendLink = /* @__PURE__ */ once(() =>
   makeSendLink({
@@ -90,6 +98,8 @@ const sendLink = /* @__PURE__ */ once(() =>
     mailer: mailer(),
     clock,
     random,
+    audit: audit(),
+    report,
     settings: {
       ACTIVATION: {
         siteUrl: config().SITE_URL,
@@ -114,6 +124,7 @@ export const signIn = /* @__PURE__ */ once(() =>
     mailer: mailer(),
     clock,
     random,
+    audit: audit(),
     report,
     settings: {
       maxFailures: config().LOGIN_MAX_FAILURES,
@@ -153,13 +164,23 @@ export const resendActivation = /* @__PURE__ */ once(() =>
 );
 
 export const verifyActivation = /* @__PURE__ */ once(() =>
-  makeVerifyActivation({ activations: links(), clock, passwordPolicy: passwordPolicy() }),
+  makeVerifyActivation({
+    activations: links(),
+    users: users(),
+    clock,
+    audit: audit(),
+    report,
+    passwordPolicy: passwordPolicy(),
+  }),
 );
 
 export const activateAccount = /* @__PURE__ */ once(() =>
   makeActivateAccount({
     activations: links(),
+    users: users(),
     clock,
+    audit: audit(),
+    report,
     passwordPolicy: passwordPolicy(),
     hasher: hasher(),
     answerHasher: answerHasher(),
@@ -178,12 +199,13 @@ export const requestRecovery = /* @__PURE__ */ once(() =>
     settings: {
       tokenTtlSeconds: config().RECOVERY_TOKEN_TTL_SECONDS,
       minResponseMs: config().ENUMERATION_MIN_RESPONSE_MS,
+      enumerationProtection: config().ENUMERATION_PROTECTION,
     },
   }),
 );
 
 export const verifyRecovery = /* @__PURE__ */ once(() =>
-  makeVerifyRecovery({ recoveries: links(), clock, passwordPolicy: passwordPolicy() }),
+  makeVerifyRecovery({ recoveries: links(), users: users(), clock, passwordPolicy: passwordPolicy() }),
 );
 
 export const resetPassword = /* @__PURE__ */ once(() =>
@@ -195,6 +217,7 @@ export const resetPassword = /* @__PURE__ */ once(() =>
     answerHasher: answerHasher(),
     mailer: mailer(),
     clock,
+    audit: audit(),
     report,
     settings: {
       siteUrl: config().SITE_URL,
@@ -208,10 +231,12 @@ export const resetPassword = /* @__PURE__ */ once(() =>
 export const changePassword = /* @__PURE__ */ once(() =>
   makeChangePassword({
     accounts: dynamoAccountStore(db(), { users: config().USERS_TABLE, sessions: config().SESSIONS_TABLE }),
+    users: users(),
     guesses: guesses(),
     hasher: hasher(),
     mailer: mailer(),
     clock,
+    audit: audit(),
     caller: sessionsOf().caller,
     report,
     settings: {

@@ -40,6 +40,12 @@ export function setLogContext(fields: Record<string, unknown>): void {
   requestContext.enterWith(fields);
 }
 
+/** The id of the request being served (from `setLogContext`), if any: the audit trail records it. */
+export function currentRequestId(): string | undefined {
+  const id = requestContext.getStore()?.requestId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < threshold || process.env.LOG_SILENT === '1') return;
   const line = JSON.stringify({

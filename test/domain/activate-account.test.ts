@@ -37,6 +37,7 @@ function setUp() {
     clock: w.clock,
     users: w.users,
     activations: w.links,
+    audit: w.audit,
     sendLink,
     verify: w.verifyActivation,
     activate: w.activateAccount,
@@ -187,11 +188,13 @@ describe('activateAccount', () => {
 
   it('hashes the answers with the answer hasher when one is given', async () => {
     // Arrange
-    const { sendLink, activations, clock, users } = setUp();
+    const { sendLink, activations, clock, users, audit } = setUp();
     const answerHasher = { hash: async (s: string) => `a:${s}`, verify: async () => false };
     const activate = makeActivateAccount({
       activations,
+      users,
       clock,
+      audit,
       hasher: fakeHasher,
       answerHasher,
       passwordPolicy: sourcePolicy,

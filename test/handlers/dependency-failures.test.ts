@@ -20,6 +20,7 @@ import {
 import {
   dynamo,
   type Handlers,
+  holderItem,
   loadHandlers,
   RAW_TOKEN,
   ROUTES,
@@ -304,6 +305,10 @@ describe('a dependency that hangs until the Lambda is about to time out', () => 
 
 describe('activate-account handler', () => {
   const usedToken = () => tokenItem({ usedAt: new Date(Date.now() - 1000).toISOString() });
+
+  beforeEach(() => {
+    dynamo.on(GetCommand, { TableName: USERS_TABLE }).resolves({ Item: holderItem() });
+  });
 
   it('answers 200 ACTIVE when the transaction succeeds, storing no secret in clear', async () => {
     // Arrange

@@ -14,11 +14,10 @@ import {
   dynamo,
   type Handlers,
   loadHandlers,
+  mockLiveLink,
   RAW_TOKEN,
   ROUTES,
   resetAwsMocks,
-  TOKENS_TABLE,
-  tokenItem,
 } from './setup.ts';
 
 let handlers: Handlers;
@@ -186,7 +185,7 @@ describe('JSON body handling (every JSON route)', () => {
 
   it('accepts a base64-encoded body', async () => {
     // Arrange
-    dynamo.on(GetCommand, { TableName: TOKENS_TABLE }).resolves({ Item: tokenItem() });
+    mockLiveLink();
     const body = Buffer.from(JSON.stringify({ token: RAW_TOKEN }), 'utf8').toString('base64');
 
     // Act
@@ -263,7 +262,7 @@ describe('security headers', () => {
 
   it('are sent on a success', async () => {
     // Arrange
-    dynamo.on(GetCommand, { TableName: TOKENS_TABLE }).resolves({ Item: tokenItem() });
+    mockLiveLink();
 
     // Act
     const result = await post('verify', { token: RAW_TOKEN });
@@ -446,7 +445,7 @@ describe('hostile input: no input ever yields a 5xx', () => {
 
   it('activate: never answers 5xx to random inputs carrying a live token', async () => {
     // Arrange: the token is found, so passwords and answers reach the policy and the hasher.
-    dynamo.on(GetCommand, { TableName: TOKENS_TABLE }).resolves({ Item: tokenItem() });
+    mockLiveLink();
     const inputs = hostileInputs('activate', 200, 19_900_101).map((input) => ({
       ...input,
       body: input.body.replace(/"token":"[^"]*"/, `"token":"${RAW_TOKEN}"`),

@@ -1,10 +1,11 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
 import { linkRecord, type TokenRecord } from '#domain/links.ts';
 import { hashToken } from '#domain/token.ts';
+import type { User } from '#domain/user.ts';
 import { lambdaContext, type ParsedResult, parseResult } from '../support/events.ts';
 import { pendingUser, SITE } from '../support/fixtures.ts';
 
@@ -107,4 +108,15 @@ export function tokenItem(overrides: Partial<TokenRecord> = {}): TokenRecord & {
     ttl: Math.floor(expiresAt.getTime() / 1000) + 7 * 24 * 3600,
     ...overrides,
   };
+}
+
+/** The officer who holds `tokenItem()`'s link: pending, with it as her current one. */
+export function holderItem(overrides: Partial<User> = {}): User {
+  return pendingUser({ activationTokenHash: hashToken(RAW_TOKEN), ...overrides });
+}
+
+/** The activation link is live: its token item and its holder are found. */
+export function mockLiveLink(): void {
+  dynamo.on(GetCommand, { TableName: TOKENS_TABLE }).resolves({ Item: tokenItem() });
+  dynamo.on(GetCommand, { TableName: USERS_TABLE }).resolves({ Item: holderItem() });
 }

@@ -20,6 +20,7 @@ import {
   FakeClock,
   fakeHasher,
   InMemoryAccountStore,
+  InMemoryAuditLog,
   InMemoryGuessBudget,
   InMemoryLinkStore,
   InMemorySessionStore,
@@ -78,6 +79,7 @@ export function world(options: WorldOptions = {}) {
   const mailer = options.mailer ?? mailbox;
   const hasher = options.hasher ?? fakeHasher;
   const random = new CountingRandom();
+  const audit = new InMemoryAuditLog();
   const reported: { what: string; error: unknown }[] = [];
   const report = (what: string, error: unknown) => reported.push({ what, error });
   for (const user of options.users ?? [pendingUser()]) users.put(user);
@@ -89,6 +91,8 @@ export function world(options: WorldOptions = {}) {
     mailer,
     clock,
     random,
+    audit,
+    report,
     settings: {
       ACTIVATION: { siteUrl: settings.siteUrl, ttlSeconds: settings.activationTtlSeconds, pacing },
       RECOVERY: { siteUrl: settings.siteUrl, ttlSeconds: settings.recoveryTtlSeconds, pacing },
@@ -102,6 +106,7 @@ export function world(options: WorldOptions = {}) {
     mailer,
     clock,
     random,
+    audit,
     report,
     settings: {
       maxFailures: settings.maxFailures,
@@ -127,6 +132,7 @@ export function world(options: WorldOptions = {}) {
     links,
     sessions,
     mailer: mailbox,
+    audit,
     reported,
     sendLink,
     resendActivation: makeResendActivation({
@@ -145,12 +151,18 @@ export function world(options: WorldOptions = {}) {
     }),
     verifyActivation: makeVerifyActivation({
       activations: links,
+      users,
       clock,
+      audit,
+      report,
       passwordPolicy: settings.passwordPolicy,
     }),
     activateAccount: makeActivateAccount({
       activations: links,
+      users,
       clock,
+      audit,
+      report,
       hasher,
       passwordPolicy: settings.passwordPolicy,
       isListed,
@@ -164,10 +176,15 @@ export function world(options: WorldOptions = {}) {
         clock,
         sendLink,
         report,
-        settings: { tokenTtlSeconds: settings.recoveryTtlSeconds, minResponseMs: settings.minResponseMs },
+        settings: {
+          tokenTtlSeconds: settings.recoveryTtlSeconds,
+          minResponseMs: settings.minResponseMs,
+          enumerationProtection: settings.enumerationProtection,
+        },
       }),
       verifyRecovery: makeVerifyRecovery({
         recoveries: links,
+        users,
         clock,
         passwordPolicy: settings.passwordPolicy,
       }),
@@ -179,6 +196,7 @@ export function world(options: WorldOptions = {}) {
         answerHasher: hasher,
         mailer,
         clock,
+        audit,
         report,
         settings: {
           siteUrl: settings.siteUrl,
@@ -190,10 +208,12 @@ export function world(options: WorldOptions = {}) {
     },
     changePassword: makeChangePassword({
       accounts,
+      users,
       guesses,
       hasher,
       mailer,
       clock,
+      audit,
       caller: sessionsOf.caller,
       report,
       settings: {

@@ -13,8 +13,18 @@ import {
   type PasswordPolicy,
   type PersonalData,
 } from '../password-policy.ts';
-import type { AccountStore, Clock, GuessBudget, LinkStore, Mailer, SecretHasher } from '../ports.ts';
+import type {
+  AccountStore,
+  AuditLog,
+  Clock,
+  GuessBudget,
+  LinkStore,
+  Mailer,
+  SecretHasher,
+  UserRepository,
+} from '../ports.ts';
 import { hashToken } from '../token.ts';
+import { auditTrail, ownAction } from './audit-trail.ts';
 import { checkGuess } from './guess.ts';
 import { newPasswordProblems } from './new-password.ts';
 import { type Report, sendNotice } from './notices.ts';
@@ -22,10 +32,13 @@ import type { Caller } from './sign-in.ts';
 
 export interface AccountDeps {
   accounts: AccountStore;
+  /** To mirror a sign-in lock that a wrong current password sets. */
+  users: Pick<UserRepository, 'recordLock'>;
   guesses: GuessBudget;
   hasher: SecretHasher;
   mailer: Mailer;
   clock: Clock;
+  audit: AuditLog;
   /** The signed-in caller, or `UnauthenticatedError` (sign-in's `caller`). */
   caller: (sessionId: string | undefined) => Promise<Caller>;
   settings: { siteUrl: string; passwordPolicy: PasswordPolicy; lockSeconds: number; isListed: ListLookup };
@@ -45,16 +58,30 @@ export interface ChangePasswordInput {
  */
 export function makeChangePassword({
   accounts,
+  users,
   guesses,
   hasher,
   mailer,
   clock,
+  audit,
   caller,
   settings,
   report,
 }: AccountDeps) {
+  const record = auditTrail(audit, clock, report);
+
+  /** The wrong current password locked sign-in: mirrored on the user, as sign-in does; never fails the answer. */
+  async function mirrorLock(icNumber: string, now: Date): Promise<void> {
+    try {
+      await users.recordLock(icNumber, new Date(now.getTime() + settings.lockSeconds * 1000));
+    } catch (error) {
+      report?.('sign-in lock not mirrored on the user', error);
+    }
+  }
+
   return async function changePassword(sessionId: string | undefined, input: ChangePasswordInput) {
     const { user, sessionHash } = await caller(sessionId);
+    const own = ownAction(user);
     const problems = newPasswordProblems(input, settings.passwordPolicy, user, settings.isListed);
     if (problems.length > 0) throw new ValidationError(problems);
     const currentHash = user.passwordHash;
@@ -64,9 +91,23 @@ export function makeChangePassword({
     const outcome = await checkGuess(guesses, guessSubject('signin', user.icNumber), now, () =>
       hasher.verify(normalisePassword(input.currentPassword), currentHash),
     );
-    if (outcome.locked) throw new AccountLockedError(settings.lockSeconds);
-    if (!outcome.right)
+    if (!outcome.right) {
+      const wrong = {
+        event: 'PASSWORD_CHANGED',
+        ...own,
+        outcome: 'FAILURE',
+        detail: 'CURRENT_PASSWORD_WRONG',
+      } as const;
+      if (outcome.locked) {
+        await Promise.all([
+          mirrorLock(user.icNumber, now),
+          record(wrong, { event: 'ACCOUNT_LOCKED', ...own, outcome: 'FAILURE' }),
+        ]);
+        throw new AccountLockedError(settings.lockSeconds);
+      }
+      await record(wrong);
       throw new ValidationError([{ path: 'currentPassword', code: 'CURRENT_PASSWORD_WRONG' }]);
+    }
 
     const password = normalisePassword(input.password);
     if (await hasher.verify(password, currentHash)) {
@@ -101,6 +142,7 @@ export function makeChangePassword({
       },
       report,
     );
+    await record({ event: 'PASSWORD_CHANGED', ...own, outcome: 'SUCCESS' });
     return { changedAt: changedAt.toISOString() };
   };
 }

@@ -1,18 +1,18 @@
-import { ValidationError } from '../errors.ts';
+import { AlreadyActiveError, TokenExpiredError, TokenInvalidError, ValidationError } from '../errors.ts';
 import { type ListLookup, normalisePassword, type PasswordPolicy } from '../password-policy.ts';
-import type { ActivationStore, Clock, SecretHasher } from '../ports.ts';
+import type { ActivationStore, SecretHasher } from '../ports.ts';
 import {
   type AnswerInput,
   checkSecurityAnswers,
   forbiddenAnswerValues,
   normaliseAnswer,
 } from '../security-answers.ts';
-import { findUsableToken } from './activation-token.ts';
+import { auditTrail, ownAction } from './audit-trail.ts';
 import { newPasswordProblems } from './new-password.ts';
+import { type ActivationLinkDeps, activationLinks } from './verify-activation.ts';
 
-export interface ActivateDeps {
+export interface ActivateDeps extends ActivationLinkDeps {
   activations: ActivationStore;
-  clock: Clock;
   hasher: SecretHasher;
   /** Answers may use a cheaper hash than the password (three of them per activation). */
   answerHasher?: SecretHasher;
@@ -32,22 +32,19 @@ export interface ActivateInput {
  * Sets the three answers and the password and activates the account, exactly once per token.
  * Input problems are reported all at once and leave the token usable.
  */
-export function makeActivateAccount({
-  activations,
-  clock,
-  hasher,
-  answerHasher = hasher,
-  passwordPolicy,
-  isListed,
-}: ActivateDeps) {
+export function makeActivateAccount(deps: ActivateDeps) {
+  const { activations, clock, hasher, answerHasher = hasher, passwordPolicy, isListed } = deps;
+  const links = activationLinks(deps);
+  const record = auditTrail(deps.audit, clock, deps.report);
+
   return async function activateAccount(input: ActivateInput) {
-    const record = await findUsableToken(activations, input.token, clock.now());
+    const { link, user } = await links.usable(input.token);
 
     const problems = [
-      ...newPasswordProblems(input, passwordPolicy, record, isListed),
+      ...newPasswordProblems(input, passwordPolicy, link, isListed),
       ...checkSecurityAnswers(
         input.securityAnswers,
-        forbiddenAnswerValues({ ...record, password: input.password }),
+        forbiddenAnswerValues({ ...link, password: input.password }),
       ),
     ];
     if (problems.length > 0) throw new ValidationError(problems);
@@ -57,15 +54,25 @@ export function makeActivateAccount({
       ...input.securityAnswers.map((a) => answerHasher.hash(normaliseAnswer(a.answer))),
     ]);
     const now = clock.now();
-    await activations.activate({
-      token: record,
-      now,
-      passwordHash: passwordHash as string,
-      securityAnswers: input.securityAnswers.map((a, i) => ({
-        questionId: a.questionId,
-        answerHash: answerHashes[i] as string,
-      })),
-    });
+    try {
+      await activations.activate({
+        token: link,
+        now,
+        passwordHash: passwordHash as string,
+        securityAnswers: input.securityAnswers.map((a, i) => ({
+          questionId: a.questionId,
+          answerHash: answerHashes[i] as string,
+        })),
+      });
+    } catch (error) {
+      // The link was spent, replaced or expired while this request hashed: a refusal like any other.
+      const refusal =
+        error instanceof TokenInvalidError ||
+        error instanceof TokenExpiredError ||
+        error instanceof AlreadyActiveError;
+      throw refusal ? await links.refused(error, link, user) : error;
+    }
+    await record({ event: 'ACCOUNT_ACTIVATED', ...ownAction(user), outcome: 'SUCCESS' });
     return { status: 'ACTIVE' as const, activatedAt: now.toISOString() };
   };
 }

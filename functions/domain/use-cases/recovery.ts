@@ -1,4 +1,5 @@
 import {
+  AccountDisabledError,
   AccountLockedError,
   AnswersWrongError,
   type FieldProblem,
@@ -13,11 +14,20 @@ import {
   normalisePassword,
   type PasswordPolicy,
 } from '../password-policy.ts';
-import type { Clock, GuessBudget, Mailer, RecoveryStore, SecretHasher, UserRepository } from '../ports.ts';
+import type {
+  AuditLog,
+  Clock,
+  GuessBudget,
+  Mailer,
+  RecoveryStore,
+  SecretHasher,
+  UserRepository,
+} from '../ports.ts';
 import { answerTooShort, normaliseAnswer } from '../security-answers.ts';
 import { ANSWER_MIN_LENGTH, findQuestion } from '../security-questions.ts';
 import { hashToken } from '../token.ts';
 import type { User } from '../user.ts';
+import { auditTrail, ownAction } from './audit-trail.ts';
 import { findUserById } from './find-user.ts';
 import { checkGuess, countWrongGuess } from './guess.ts';
 import { newPasswordProblems } from './new-password.ts';
@@ -28,12 +38,17 @@ export interface RequestRecoveryDeps {
   users: UserRepository;
   clock: Clock;
   sendLink: (user: User, purpose: 'ACTIVATION' | 'RECOVERY') => Promise<{ expiresInSeconds: number }>;
-  settings: UniformAnswerSettings & { tokenTtlSeconds: number };
+  settings: UniformAnswerSettings & {
+    tokenTtlSeconds: number;
+    /** Off: a deactivated account is told so (`ACCOUNT_DISABLED`); on, it is answered as every ID. */
+    enumerationProtection: boolean;
+  };
   report?: Report;
 }
 
 export interface VerifyRecoveryDeps {
   recoveries: Pick<RecoveryStore, 'find'>;
+  users: Pick<UserRepository, 'get'>;
   clock: Clock;
   passwordPolicy: PasswordPolicy;
 }
@@ -46,6 +61,7 @@ export interface ResetPasswordDeps {
   answerHasher: SecretHasher;
   mailer: Mailer;
   clock: Clock;
+  audit: AuditLog;
   settings: {
     siteUrl: string;
     passwordPolicy: PasswordPolicy;
@@ -95,15 +111,25 @@ async function usableLink(
   return record;
 }
 
+/** The link's holder, who still holds it (active, not deactivated, not replaced), or the refusal. */
+async function linkHolder(users: Pick<UserRepository, 'get'>, record: TokenRecord): Promise<User> {
+  const user = await users.get(record.icNumber);
+  const refusal = holderRefusal(record, user);
+  if (refusal || !user) throw refusal ?? new TokenInvalidError();
+  return user;
+}
+
 /**
  * *Lupa Kata Laluan*, step 1: always 202 with one body after the same minimum time; an active
- * account gets a recovery link, a pending one its activation link, anything else nothing.
+ * account gets a recovery link, a pending one its activation link, anything else nothing. Only
+ * with enumeration protection off is a deactivated account told so.
  */
 export function makeRequestRecovery({ users, clock, sendLink, settings, report }: RequestRecoveryDeps) {
   return async function requestRecovery(input: { userId: string }) {
     const uniform = { expiresInSeconds: settings.tokenTtlSeconds };
     return answerUniformly(clock, settings, uniform, report, async (after) => {
       const user = await findUserById(users, input.userId);
+      if (user?.status === 'DISABLED' && !settings.enumerationProtection) throw new AccountDisabledError();
       await after(async () => {
         if (user?.status === 'ACTIVE') await sendLink(user, 'RECOVERY');
         else if (user?.status === 'PENDING') await sendLink(user, 'ACTIVATION');
@@ -113,10 +139,12 @@ export function makeRequestRecovery({ users, clock, sendLink, settings, report }
 }
 
 /** Step 2: what the recovery page shows for a link: the officer's name and the link's two questions. */
-export function makeVerifyRecovery({ recoveries, clock, passwordPolicy }: VerifyRecoveryDeps) {
+export function makeVerifyRecovery({ recoveries, users, clock, passwordPolicy }: VerifyRecoveryDeps) {
   const policy = describePolicy(passwordPolicy);
   return async function verifyRecovery(input: { token: string }) {
     const record = await usableLink(recoveries, input.token, clock.now());
+    // Deactivation deletes the links; one that still resolves is refused as its reset would be.
+    await linkHolder(users, record);
     const questions = (record.questionIds ?? []).map((id) => findQuestion(id)).filter((q) => q !== undefined);
     return {
       user: { userId: record.userId, name: record.name },
@@ -135,6 +163,7 @@ export function makeVerifyRecovery({ recoveries, clock, passwordPolicy }: Verify
  */
 export function makeResetPassword(deps: ResetPasswordDeps) {
   const { users, recoveries, guesses, hasher, answerHasher, mailer, clock, settings, report } = deps;
+  const record = auditTrail(deps.audit, clock, report);
 
   async function answersMatch(user: User, answers: ResetInput['securityAnswers']): Promise<boolean> {
     const stored = new Map((user.securityAnswers ?? []).map((a) => [a.questionId, a.answerHash]));
@@ -148,17 +177,17 @@ export function makeResetPassword(deps: ResetPasswordDeps) {
   }
 
   return async function resetPassword(input: ResetInput) {
-    const record = await usableLink(recoveries, input.token, clock.now());
+    const link = await usableLink(recoveries, input.token, clock.now());
     const problems = [
-      ...answerProblems(input.securityAnswers, record.questionIds ?? []),
-      ...newPasswordProblems(input, settings.passwordPolicy, record, settings.isListed),
+      ...answerProblems(input.securityAnswers, link.questionIds ?? []),
+      ...newPasswordProblems(input, settings.passwordPolicy, link, settings.isListed),
     ];
     if (problems.length > 0) throw new ValidationError(problems);
 
     const now = clock.now();
-    const user = await users.get(record.icNumber);
-    const refusal = holderRefusal(record, user);
-    if (refusal || !user) throw refusal ?? new TokenInvalidError();
+    const user = await linkHolder(users, link);
+    // The link was e-mailed to the officer: whoever uses it acts as them.
+    const own = ownAction(user);
 
     const outcome = await checkGuess(guesses, guessSubject('recovery', user.icNumber), now, () =>
       answersMatch(user, input.securityAnswers),
@@ -166,8 +195,9 @@ export function makeResetPassword(deps: ResetPasswordDeps) {
     if (!outcome.right) {
       // Wrong answers also count against password sign-in: the same person may be guessing both.
       await countWrongGuess(guesses, guessSubject('signin', user.icNumber), now);
-      if (outcome.locked) throw new AccountLockedError(settings.lockSeconds);
-      throw new AnswersWrongError();
+      const error = outcome.locked ? new AccountLockedError(settings.lockSeconds) : new AnswersWrongError();
+      await record({ event: 'RECOVERY_FAILED', ...own, outcome: 'FAILURE', detail: error.code });
+      throw error;
     }
 
     const password = normalisePassword(input.password);
@@ -177,7 +207,7 @@ export function makeResetPassword(deps: ResetPasswordDeps) {
     const passwordHash = await hasher.hash(password);
     const resetAt = clock.now();
     await recoveries.resetPassword({
-      token: record,
+      token: link,
       now: resetAt,
       passwordHash,
       guessSubjects: [guessSubject('signin', user.icNumber), guessSubject('recovery', user.icNumber)],
@@ -194,6 +224,7 @@ export function makeResetPassword(deps: ResetPasswordDeps) {
       },
       report,
     );
+    await record({ event: 'PASSWORD_RESET', ...own, outcome: 'SUCCESS' });
     return { status: 'PASSWORD_RESET' as const, resetAt: resetAt.toISOString() };
   };
 }

@@ -1,5 +1,5 @@
 import { maskEmail } from '../email-mask.ts';
-import { AlreadyActiveError, UserNotFoundError } from '../errors.ts';
+import { AccountDisabledError, AlreadyActiveError, UserNotFoundError } from '../errors.ts';
 import type { Clock, Mailer, UserRepository } from '../ports.ts';
 import type { User } from '../user.ts';
 import { findUserById } from './find-user.ts';
@@ -54,15 +54,16 @@ export function makeResendActivation({ users, mailer, clock, sendLink, settings,
   async function resendPlainly(userId: string): Promise<ResendResult> {
     const user = await findUserById(users, userId);
     if (!user) throw new UserNotFoundError();
+    if (user.status === 'DISABLED') throw new AccountDisabledError();
     if (user.status !== 'PENDING') throw new AlreadyActiveError();
     await sendLink(user, 'ACTIVATION');
     return { sentTo: maskEmail(user.email), expiresInSeconds: settings.tokenTtlSeconds };
   }
 
   /**
-   * Unknown, active, paced and pending IDs all get the same answer after the same minimum time,
-   * even when the e-mail service fails; only a failure of the lookup itself (which every ID makes)
-   * still answers 503.
+   * Unknown, active, deactivated, paced and pending IDs all get the same answer after the same
+   * minimum time, even when the e-mail service fails; only a failure of the lookup itself (which
+   * every ID makes) still answers 503. A deactivated account gets no e-mail, as an unknown ID.
    */
   async function resendUniformly(userId: string): Promise<ResendResult> {
     const uniform: ResendResult = { sentTo: null, expiresInSeconds: settings.tokenTtlSeconds };
@@ -70,7 +71,7 @@ export function makeResendActivation({ users, mailer, clock, sendLink, settings,
       const user = await findUserById(users, userId);
       await after(async () => {
         if (user?.status === 'PENDING') await sendLink(user, 'ACTIVATION');
-        else if (user) await notifyAlreadyActive(user);
+        else if (user?.status === 'ACTIVE') await notifyAlreadyActive(user);
       });
     });
   }

@@ -6,9 +6,11 @@ import {
   ServiceUnavailableError,
 } from '../errors.ts';
 import { currentLink, LINK_FIELDS, type LinkPurpose, linkRecord, linkSends } from '../links.ts';
-import type { Clock, LinkStore, Mail, Mailer, RandomSource, UserRepository } from '../ports.ts';
+import type { AuditLog, Clock, LinkStore, Mail, Mailer, RandomSource, UserRepository } from '../ports.ts';
 import { issueToken } from '../token.ts';
 import type { User } from '../user.ts';
+import { ANONYMOUS, auditTarget, auditTrail } from './audit-trail.ts';
+import type { Report } from './notices.ts';
 
 export interface LinkPacing {
   cooldownSeconds: number;
@@ -27,7 +29,9 @@ export interface SendLinkDeps {
   mailer: Mailer;
   clock: Clock;
   random: RandomSource;
+  audit: AuditLog;
   settings: Readonly<Record<LinkPurpose, LinkSettings>>;
+  report?: Report;
 }
 
 const HOUR_MS = 3_600_000;
@@ -78,8 +82,14 @@ function linkMail(purpose: LinkPurpose, user: User, link: string, validMinutes: 
  * still works). A concurrent send for the same user is re-read and answered for what it did:
  * the account became active (409), or an e-mail just went out (429 with the real wait).
  */
-export function makeSendLink({ users, links, mailer, clock, random, settings }: SendLinkDeps) {
-  return async function sendLink(holder: User, purpose: LinkPurpose): Promise<{ expiresInSeconds: number }> {
+export function makeSendLink({ users, links, mailer, clock, random, audit, settings, report }: SendLinkDeps) {
+  const trail = auditTrail(audit, clock, report);
+  /** `actor`: who asked for the e-mail (an officer typing their ID is not known: anonymous). */
+  return async function sendLink(
+    holder: User,
+    purpose: LinkPurpose,
+    actor = ANONYMOUS,
+  ): Promise<{ expiresInSeconds: number }> {
     const { siteUrl, ttlSeconds, pacing } = settings[purpose];
     let user = holder;
     for (let attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
@@ -109,6 +119,12 @@ export function makeSendLink({ users, links, mailer, clock, random, settings }: 
         await links.withdrawToken(user, record, currentLink(user, purpose));
         throw error instanceof DomainError ? error : new ServiceUnavailableError('E-mail', { cause: error });
       }
+      await trail({
+        event: purpose === 'ACTIVATION' ? 'ACTIVATION_EMAIL_SENT' : 'RECOVERY_EMAIL_SENT',
+        actor,
+        target: auditTarget(user),
+        outcome: 'SUCCESS',
+      });
       return { expiresInSeconds: ttlSeconds };
     }
     // Sends for this user kept colliding: one of them went out just now.

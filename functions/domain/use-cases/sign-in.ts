@@ -1,7 +1,13 @@
-import { AccountLockedError, InvalidCredentialsError, UnauthenticatedError } from '../errors.ts';
+import {
+  AccountDisabledError,
+  AccountLockedError,
+  InvalidCredentialsError,
+  UnauthenticatedError,
+} from '../errors.ts';
 import { guessSubject } from '../guess-budget.ts';
 import { describePolicy, normalisePassword, type PasswordPolicy } from '../password-policy.ts';
 import type {
+  AuditLog,
   Clock,
   GuessBudget,
   Mailer,
@@ -14,8 +20,9 @@ import { type Session, sessionHolderValid, sessionUser } from '../sessions.ts';
 import { hashToken } from '../token.ts';
 import type { User } from '../user.ts';
 import { parseUserId } from '../user-id.ts';
+import { ANONYMOUS, type AuditNote, auditTarget, auditTrail, ownAction } from './audit-trail.ts';
 import { findUserById } from './find-user.ts';
-import { checkGuess } from './guess.ts';
+import { checkGuess, type GuessOutcome } from './guess.ts';
 import { type Report, sendNotice } from './notices.ts';
 
 export interface SignInSettings {
@@ -40,6 +47,7 @@ export interface SignInDeps {
   mailer: Mailer;
   clock: Clock;
   random: RandomSource;
+  audit: AuditLog;
   settings: SignInSettings;
   report?: Report;
 }
@@ -52,12 +60,13 @@ export interface Caller {
 }
 
 /**
- * Sign-in. Every ID (unknown, pending, active) spends one
- * claimed guess and one bcrypt comparison, so answers and their timing tell nothing; five wrong
- * guesses lock the ID for the lock window.
+ * Sign-in. Every ID (unknown, pending, active, deactivated) spends one claimed guess and one
+ * bcrypt comparison, so answers and their timing tell nothing; five wrong guesses lock the ID for
+ * the lock window. Only the right password learns that an account is deactivated.
  */
 export function makeSignIn(deps: SignInDeps) {
   const { users, sessions, guesses, hasher, mailer, clock, random, settings, report } = deps;
+  const record = auditTrail(deps.audit, clock, report);
   let dummyHash: Promise<string> | undefined;
   const dummy = () => {
     dummyHash ??= hasher.hash(Buffer.from(random.bytes(16)).toString('hex'));
@@ -81,26 +90,70 @@ export function makeSignIn(deps: SignInDeps) {
     );
   }
 
+  /** Mirrors the lock on a known user for the administrators' lists; never fails the answer. */
+  async function mirrorLock(user: User | undefined, now: Date): Promise<void> {
+    if (!user) return;
+    try {
+      await users.recordLock(user.icNumber, new Date(now.getTime() + settings.lockSeconds * 1000));
+    } catch (error) {
+      report?.('sign-in lock not mirrored on the user', error);
+    }
+  }
+
+  /**
+   * A failed attempt as the trail shows it: whoever typed it is not known (anonymous); the account
+   * it named is the target, if there is one. Never the typed password.
+   */
+  function failure(user: User | undefined, outcome: 'FAILURE' | 'REFUSED', detail: string): AuditNote {
+    return user
+      ? { event: 'SIGN_IN_FAILED', actor: ANONYMOUS, target: auditTarget(user), outcome, detail }
+      : { event: 'SIGN_IN_FAILED', actor: ANONYMOUS, outcome, detail: 'unknown-id' };
+  }
+
+  /** The guess against the account's password (or a dummy hash, for an account without one). */
+  async function guess(user: User | undefined, icNumber: string, password: string, at: Date) {
+    // A deactivated account's password is checked like an active one's, so that only the right
+    // password tells that it is deactivated; a pending account has none.
+    const hash = user?.status === 'ACTIVE' || user?.status === 'DISABLED' ? user.passwordHash : undefined;
+    try {
+      return await checkGuess(guesses, guessSubject('signin', icNumber), at, async () => {
+        const matches = await hasher.verify(password, hash ?? (await dummy()));
+        return hash !== undefined && matches;
+      });
+    } catch (error) {
+      if (error instanceof AccountLockedError) await record(failure(user, 'REFUSED', error.code));
+      throw error;
+    }
+  }
+
+  async function refuseWrong(user: User | undefined, outcome: GuessOutcome, started: Date): Promise<never> {
+    if (!outcome.locked) {
+      await record(failure(user, 'FAILURE', 'wrong-password'));
+      throw new InvalidCredentialsError();
+    }
+    const locked: AuditNote[] = user
+      ? [{ event: 'ACCOUNT_LOCKED', actor: ANONYMOUS, target: auditTarget(user), outcome: 'FAILURE' }]
+      : [];
+    await Promise.all([
+      noticeLock(user, started),
+      mirrorLock(user, started),
+      record(failure(user, 'FAILURE', 'wrong-password'), ...locked),
+    ]);
+    const elapsed = clock.now().getTime() - started.getTime();
+    if (elapsed < settings.lockAnswerMinMs) await clock.sleep(settings.lockAnswerMinMs - elapsed);
+    throw new AccountLockedError(settings.lockSeconds);
+  }
+
   async function login(input: { userId: string; password: string }) {
     const started = clock.now();
     const { icNumber } = parseUserId(input.userId);
     const user = await findUserById(users, input.userId);
-    const canSignIn = user?.status === 'ACTIVE' && user.passwordHash !== undefined;
-    const password = normalisePassword(input.password);
-    const outcome = await checkGuess(guesses, guessSubject('signin', icNumber), started, async () => {
-      const matches = await hasher.verify(
-        password,
-        canSignIn ? (user.passwordHash as string) : await dummy(),
-      );
-      return canSignIn && matches;
-    });
-    if (outcome.locked) {
-      await noticeLock(user, started);
-      const elapsed = clock.now().getTime() - started.getTime();
-      if (elapsed < settings.lockAnswerMinMs) await clock.sleep(settings.lockAnswerMinMs - elapsed);
-      throw new AccountLockedError(settings.lockSeconds);
+    const outcome = await guess(user, icNumber, normalisePassword(input.password), started);
+    if (!outcome.right || !user) return refuseWrong(user, outcome, started);
+    if (user.status === 'DISABLED') {
+      await record(failure(user, 'REFUSED', 'ACCOUNT_DISABLED'));
+      throw new AccountDisabledError();
     }
-    if (!outcome.right || !user) throw new InvalidCredentialsError();
 
     const now = clock.now();
     await users.recordSignIn(icNumber, now);
@@ -113,6 +166,7 @@ export function makeSignIn(deps: SignInDeps) {
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + settings.sessionMaxSeconds * 1000).toISOString(),
     });
+    await record({ event: 'SIGN_IN_SUCCEEDED', ...ownAction(user), outcome: 'SUCCESS' });
     return {
       sessionId,
       user: sessionUser(user, clock.now()),
