@@ -10,6 +10,7 @@ import { activeUser, NEW_PASSWORD, OFFICER, PASSWORD, passwordChangeBody } from 
 import { world } from '../support/world.ts';
 
 const USER_ID = OFFICER.userId;
+const TARGET = { icNumber: OFFICER.icNumber, userId: USER_ID, ptjCode: OFFICER.ptjCode };
 
 function setUp() {
   const w = world({ users: [activeUser()] });
@@ -58,6 +59,39 @@ describe('changePassword', () => {
       'AccountLockedError',
     ]);
     await rejectionOf(w.change(sessionId), AccountLockedError);
+  });
+
+  it('mirrors the lock its wrong current passwords set on the user, and records it', async () => {
+    const w = setUp();
+    const { sessionId } = await w.signIn.login({ userId: USER_ID, password: PASSWORD });
+
+    for (let i = 0; i < 5; i++) await w.change(sessionId, 'Bukan#Kata-Laluan1').catch(() => undefined);
+
+    expect(w.users.stored(OFFICER.icNumber).lockedUntil).toBe('2024-03-01T01:15:00.000Z');
+    expect(w.audit.events().slice(1)).toEqual([...Array(5).fill('PASSWORD_CHANGED'), 'ACCOUNT_LOCKED']);
+    expect(w.audit.entries[1]).toEqual({
+      at: '2024-03-01T01:00:00.000Z',
+      event: 'PASSWORD_CHANGED',
+      actor: USER_ID,
+      target: TARGET,
+      outcome: 'FAILURE',
+      detail: 'CURRENT_PASSWORD_WRONG',
+    });
+  });
+
+  it('records the change on the audit trail, as the officer', async () => {
+    const w = setUp();
+    const { sessionId } = await w.signIn.login({ userId: USER_ID, password: PASSWORD });
+
+    await w.change(sessionId);
+
+    expect(w.audit.entries.at(-1)).toEqual({
+      at: '2024-03-01T01:00:00.000Z',
+      event: 'PASSWORD_CHANGED',
+      actor: USER_ID,
+      target: TARGET,
+      outcome: 'SUCCESS',
+    });
   });
 
   it('refuses the current password as the new one', async () => {

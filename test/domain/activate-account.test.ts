@@ -24,6 +24,7 @@ import { isListed, world } from '../support/world.ts';
 
 const IC = OFFICER.icNumber;
 const MINUTE = 60_000;
+const TARGET = { icNumber: IC, userId: OFFICER.userId, ptjCode: OFFICER.ptjCode };
 
 /** A registered, pending officer and the use cases around her, over in-memory fakes. */
 function setUp() {
@@ -38,6 +39,11 @@ function setUp() {
     users: w.users,
     activations: w.links,
     audit: w.audit,
+    /** Deactivates the officer in the store behind the use cases' back (her link stays, as if missed). */
+    deactivate: () => {
+      const stored = w.users.users.get(IC);
+      if (stored) stored.status = 'DISABLED';
+    },
     sendLink,
     verify: w.verifyActivation,
     activate: w.activateAccount,
@@ -126,6 +132,49 @@ describe('verifyActivation', () => {
     // Assert
     await rejectionOf(attempt, TokenInvalidError);
     await expect(verify({ token: second })).resolves.toBeDefined();
+  });
+
+  it('answers TokenInvalidError for the link of an officer deactivated after it was sent', async () => {
+    // Arrange
+    const { sendLink, verify, deactivate } = setUp();
+    const token = await sendLink();
+    deactivate();
+
+    // Act
+    const attempt = verify({ token });
+
+    // Assert
+    await rejectionOf(attempt, TokenInvalidError);
+  });
+
+  it('records a refused link on the audit trail, naming the officer when the token resolved', async () => {
+    // Arrange
+    const { sendLink, verify, clock, audit } = setUp();
+    const token = await sendLink();
+    clock.advance(31 * MINUTE);
+
+    // Act
+    await rejectionOf(verify({ token }), TokenExpiredError);
+    await rejectionOf(verify({ token: 'never-issued-token-000000000000000' }), TokenInvalidError);
+
+    // Assert
+    expect(audit.entries.slice(1)).toEqual([
+      {
+        at: '2024-03-01T01:31:00.000Z',
+        event: 'ACTIVATION_VERIFY_FAILED',
+        actor: 'anonymous',
+        target: TARGET,
+        outcome: 'FAILURE',
+        detail: 'TOKEN_EXPIRED',
+      },
+      {
+        at: '2024-03-01T01:31:00.000Z',
+        event: 'ACTIVATION_VERIFY_FAILED',
+        actor: 'anonymous',
+        outcome: 'FAILURE',
+        detail: 'TOKEN_INVALID',
+      },
+    ]);
   });
 
   it('answers AlreadyActiveError for a token that activated the account', async () => {
@@ -356,6 +405,58 @@ describe('activateAccount', () => {
     // Assert
     await rejectionOf(attempt, TokenInvalidError);
     await expect(activate(activationBody(second))).resolves.toMatchObject({ status: 'ACTIVE' });
+  });
+
+  it('refuses the link of an officer deactivated after it was sent, and leaves her deactivated', async () => {
+    // Arrange
+    const { sendLink, activate, deactivate, users, audit } = setUp();
+    const token = await sendLink();
+    deactivate();
+
+    // Act
+    const attempt = activate(activationBody(token));
+
+    // Assert
+    await rejectionOf(attempt, TokenInvalidError);
+    expect(users.stored(IC).status).toBe('DISABLED');
+    expect(users.stored(IC).passwordHash).toBeUndefined();
+    expect(audit.entries.at(-1)).toMatchObject({
+      event: 'ACTIVATION_VERIFY_FAILED',
+      target: TARGET,
+      detail: 'TOKEN_INVALID',
+    });
+  });
+
+  it('records the activation on the audit trail, as the officer', async () => {
+    // Arrange
+    const { sendLink, activate, audit } = setUp();
+    const token = await sendLink();
+
+    // Act
+    await activate(activationBody(token));
+
+    // Assert
+    expect(audit.entries.at(-1)).toEqual({
+      at: '2024-03-01T01:00:00.000Z',
+      event: 'ACCOUNT_ACTIVATED',
+      actor: OFFICER.userId,
+      target: TARGET,
+      outcome: 'SUCCESS',
+    });
+  });
+
+  it('records a second activation with the same token as a refused link', async () => {
+    // Arrange
+    const { sendLink, activate, audit } = setUp();
+    const token = await sendLink();
+    await activate(activationBody(token));
+
+    // Act
+    await rejectionOf(activate(activationBody(token)), AlreadyActiveError);
+
+    // Assert
+    expect(audit.events().slice(1)).toEqual(['ACCOUNT_ACTIVATED', 'ACTIVATION_VERIFY_FAILED']);
+    expect(audit.entries.at(-1)).toMatchObject({ detail: 'ALREADY_ACTIVE', target: TARGET });
   });
 
   it('answers TokenInvalidError for an unknown token', async () => {

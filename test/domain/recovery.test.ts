@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AccountDisabledError,
   AccountLockedError,
   AnswersWrongError,
   InvalidCredentialsError,
@@ -13,7 +14,7 @@ import { guessSubject } from '../../functions/domain/guess-budget.ts';
 import { describePolicy, sourcePolicy } from '../../functions/domain/password-policy.ts';
 import { findQuestion } from '../../functions/domain/security-questions.ts';
 import { hashToken } from '../../functions/domain/token.ts';
-import { fakeHasher, rejectionOf } from '../support/fakes.ts';
+import { fakeHash, fakeHasher, rejectionOf } from '../support/fakes.ts';
 import {
   activeUser,
   goodAnswerTo,
@@ -27,6 +28,21 @@ import { type WorldOptions, world } from '../support/world.ts';
 
 const { icNumber: IC, userId: USER_ID } = OFFICER;
 const MINUTE = 60_000;
+const TARGET = { icNumber: IC, userId: USER_ID, ptjCode: OFFICER.ptjCode };
+/** The officer as deactivation leaves her. */
+const disabledUser = () =>
+  activeUser({
+    status: 'DISABLED',
+    statusBeforeDisable: 'ACTIVE',
+    disabledAt: '2024-02-01T00:00:00.000Z',
+    disabledReason: 'Bersara',
+  });
+
+/** Deactivates the officer in the store behind the use cases' back (her link stays, as if missed). */
+function deactivate(w: ReturnType<typeof world>) {
+  const stored = w.users.users.get(IC);
+  if (stored) stored.status = 'DISABLED';
+}
 
 function setUp(options: WorldOptions = {}) {
   const w = world({ users: [activeUser()], ...options });
@@ -86,6 +102,44 @@ describe('requestRecovery', () => {
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set(['{"expiresInSeconds":1800}']));
     expect(w.clock.sleeps).toEqual([1500, 1500, 1500, 1500, 1500]);
     expect(w.mailer.sent.map((m) => m.kind)).toEqual(['recovery', 'activation']);
+  });
+
+  it('answers AccountDisabledError for a deactivated account when enumeration protection is off', async () => {
+    const w = setUp({ users: [disabledUser()], settings: { minResponseMs: 1500 } });
+
+    await rejectionOf(w.recovery.requestRecovery({ userId: USER_ID }), AccountDisabledError);
+
+    expect(w.mailer.sent).toEqual([]);
+    expect(w.clock.sleeps).toEqual([1500]);
+  });
+
+  it('answers a deactivated account as every other ID when enumeration protection is on, and sends nothing', async () => {
+    const w = setUp({
+      users: [disabledUser()],
+      settings: { enumerationProtection: true, minResponseMs: 1500 },
+    });
+
+    const answer = await w.recovery.requestRecovery({ userId: USER_ID });
+
+    expect(answer).toEqual({ expiresInSeconds: 1800 });
+    expect(w.clock.sleeps).toEqual([1500]);
+    expect(w.mailer.sent).toEqual([]);
+  });
+
+  it('records the recovery e-mail it sent on the audit trail', async () => {
+    const w = setUp();
+
+    await w.requestLink();
+
+    expect(w.audit.entries).toEqual([
+      {
+        at: '2024-03-01T01:00:00.000Z',
+        event: 'RECOVERY_EMAIL_SENT',
+        actor: 'anonymous',
+        target: TARGET,
+        outcome: 'SUCCESS',
+      },
+    ]);
   });
 
   it('paces recovery e-mails apart from activation e-mails', async () => {
@@ -165,6 +219,14 @@ describe('verifyRecovery', () => {
     );
     w.clock.advance(30 * MINUTE);
     await rejectionOf(w.recovery.verifyRecovery({ token: second }), TokenExpiredError);
+  });
+
+  it('refuses the link of an officer deactivated after it was sent with TOKEN_INVALID', async () => {
+    const w = setUp();
+    const token = await w.requestLink();
+    deactivate(w);
+
+    await rejectionOf(w.recovery.verifyRecovery({ token }), TokenInvalidError);
   });
 
   it('does not accept an activation link', async () => {
@@ -327,6 +389,46 @@ describe('resetPassword', () => {
     );
 
     expect(error.errors).toContainEqual({ path: 'password', code: 'PASSWORD_CONTAINS_PERSONAL_DATA' });
+  });
+
+  it('refuses the link of an officer deactivated after it was sent, spending no guess', async () => {
+    const w = setUp();
+    const token = await w.requestLink();
+    const answers = await w.rightAnswers(token);
+    deactivate(w);
+
+    await rejectionOf(w.recovery.resetPassword(resetBody(token, answers)), TokenInvalidError);
+
+    expect(w.guesses.states.size).toBe(0);
+    expect(w.users.stored(IC).passwordHash).toBe(fakeHash(OLD_PASSWORD));
+  });
+
+  it('records the reset on the audit trail, as the officer, after wrong answers recorded as failures', async () => {
+    const w = setUp();
+    const token = await w.requestLink();
+    const answers = await w.rightAnswers(token);
+    const wrong = answers.map((a) => ({ ...a, answer: 'Bukan Jawapan' }));
+    await rejectionOf(w.recovery.resetPassword(resetBody(token, wrong)), AnswersWrongError);
+
+    await w.recovery.resetPassword(resetBody(token, answers));
+
+    expect(w.audit.entries.slice(1)).toEqual([
+      {
+        at: '2024-03-01T01:00:00.000Z',
+        event: 'RECOVERY_FAILED',
+        actor: USER_ID,
+        target: TARGET,
+        outcome: 'FAILURE',
+        detail: 'ANSWERS_WRONG',
+      },
+      {
+        at: '2024-03-01T01:00:00.000Z',
+        event: 'PASSWORD_RESET',
+        actor: USER_ID,
+        target: TARGET,
+        outcome: 'SUCCESS',
+      },
+    ]);
   });
 
   it('refuses an expired link without checking any answer', async () => {

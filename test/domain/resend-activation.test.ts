@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AccountDisabledError,
   AlreadyActiveError,
   EmailRejectedError,
   ResendCooldownError,
@@ -121,6 +122,59 @@ describe('resendActivation', () => {
     // Assert
     await rejectionOf(attempt, UserNotFoundError);
     expect(mailer.sent).toEqual([]);
+  });
+
+  it('answers AccountDisabledError for a deactivated account and sends nothing', async () => {
+    // Arrange
+    const { mailer, activations, resend } = setUp({
+      users: [
+        pendingUser({
+          status: 'DISABLED',
+          statusBeforeDisable: 'PENDING',
+          disabledAt: '2024-02-01T00:00:00.000Z',
+          disabledReason: 'Bertukar agensi',
+        }),
+      ],
+    });
+
+    // Act
+    const attempt = resend();
+
+    // Assert
+    await rejectionOf(attempt, AccountDisabledError);
+    expect(mailer.sent).toEqual([]);
+    expect(activations.tokens.size).toBe(0);
+  });
+
+  it('records the e-mail it sent on the audit trail, for the officer, by an anonymous actor', async () => {
+    // Arrange
+    const { audit, resend } = setUp();
+
+    // Act
+    await resend();
+
+    // Assert
+    expect(audit.entries).toEqual([
+      {
+        at: '2024-03-01T01:00:00.000Z',
+        event: 'ACTIVATION_EMAIL_SENT',
+        actor: 'anonymous',
+        target: { icNumber: IC, userId: USER_ID, ptjCode: OFFICER.ptjCode },
+        outcome: 'SUCCESS',
+      },
+    ]);
+  });
+
+  it('records no e-mail that could not be sent', async () => {
+    // Arrange
+    const { audit, mailer, resend } = setUp();
+    mailer.failNextSend(new ServiceUnavailableError('E-mail'));
+
+    // Act
+    await rejectionOf(resend(), ServiceUnavailableError);
+
+    // Assert
+    expect(audit.entries).toEqual([]);
   });
 
   it('answers AlreadyActiveError for an active account and sends nothing', async () => {
@@ -382,6 +436,30 @@ describe('resendActivation with enumeration protection', () => {
     expect(answers.unknown.mails).toEqual([]);
     expect(answers.rateLimited.mails).toEqual([]);
     expect(answers.pending.mails).toMatchObject([{ kind: 'activation', to: OFFICER.email }]);
+  });
+
+  it('answers a deactivated account alike and sends it nothing, as an unknown ID', async () => {
+    // Arrange
+    const world = setUp({
+      settings: protectedSettings,
+      users: [
+        pendingUser({
+          status: 'DISABLED',
+          statusBeforeDisable: 'PENDING',
+          disabledAt: '2024-02-01T00:00:00.000Z',
+          disabledReason: 'Bertukar agensi',
+        }),
+      ],
+    });
+
+    // Act
+    const result = await world.resend();
+
+    // Assert
+    expect(result).toEqual({ sentTo: null, expiresInSeconds: 1800 });
+    expect(world.clock.sleeps).toEqual([1500]);
+    expect(world.mailer.sent).toEqual([]);
+    expect(world.reported).toEqual([]);
   });
 
   it('tells an active account by e-mail that it is already active, pointing to recovery', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AccountDisabledError,
   AccountLockedError,
   InvalidCredentialsError,
   ServiceUnavailableError,
@@ -15,6 +16,8 @@ import { type WorldOptions, world } from '../support/world.ts';
 const { icNumber: IC, userId: ACTIVE_ID } = OFFICER;
 const PENDING_ID = '910202145678';
 const UNKNOWN_ID = '800808088888';
+const DISABLED_ID = '880808085555';
+const WRONG_PASSWORD = 'Salah#Kata-Laluan1';
 const MINUTE = 60_000;
 
 /** A hasher that records which hashes were compared, and can be made to take its time. */
@@ -34,7 +37,19 @@ function watchedHasher(delayMs = 0) {
 function setUp(options: WorldOptions = {}) {
   return world({
     start: '2026-01-11T01:00:00.000Z',
-    users: [activeUser(), pendingUser({ icNumber: PENDING_ID, email: 'p@example.gov.my' })],
+    users: [
+      activeUser(),
+      pendingUser({ icNumber: PENDING_ID, email: 'p@example.gov.my' }),
+      activeUser({
+        icNumber: DISABLED_ID,
+        agencyCode: undefined,
+        email: 'd@example.gov.my',
+        status: 'DISABLED',
+        statusBeforeDisable: 'ACTIVE',
+        disabledAt: '2025-12-01T00:00:00.000Z',
+        disabledReason: 'Bersara',
+      }),
+    ],
     ...options,
   });
 }
@@ -43,7 +58,7 @@ function setUp(options: WorldOptions = {}) {
 async function answersTo(w: ReturnType<typeof setUp>, userId: string, n: number): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < n; i++) {
-    const outcome = await w.signIn.login({ userId, password: 'Salah#Kata-Laluan1' }).then(
+    const outcome = await w.signIn.login({ userId, password: WRONG_PASSWORD }).then(
       () => 200,
       (error: unknown) =>
         error instanceof AccountLockedError ? 423 : error instanceof InvalidCredentialsError ? 401 : 500,
@@ -254,6 +269,186 @@ describe('sign-in', () => {
     });
   });
 
+  describe('a deactivated account', () => {
+    it('answers ACCOUNT_DISABLED to the right password, and starts no session', async () => {
+      const { signIn, sessions, users } = setUp();
+
+      await rejectionOf(signIn.login({ userId: DISABLED_ID, password: PASSWORD }), AccountDisabledError);
+
+      expect(sessions.sessions.size).toBe(0);
+      expect(users.stored(DISABLED_ID).lastLoginAt).toBeUndefined();
+    });
+
+    it('answers wrong passwords as for any other ID, counted by the guess budget', async () => {
+      const w = setUp();
+
+      const disabled = await answersTo(w, DISABLED_ID, 6);
+
+      expect(disabled).toEqual(await answersTo(w, UNKNOWN_ID, 6));
+      expect(disabled).toEqual([401, 401, 401, 401, 423, 423]);
+    });
+
+    it('keeps the right password locked out while the lock runs', async () => {
+      const w = setUp();
+      await answersTo(w, DISABLED_ID, 5);
+
+      await rejectionOf(w.signIn.login({ userId: DISABLED_ID, password: PASSWORD }), AccountLockedError);
+    });
+  });
+
+  describe('the lock, mirrored on the user', () => {
+    it('records the end of the lock on a known user when the failure that locks comes', async () => {
+      const w = setUp();
+
+      await answersTo(w, ACTIVE_ID, 4);
+      const before = w.users.stored(IC).lockedUntil;
+      await answersTo(w, ACTIVE_ID, 1);
+
+      expect(before).toBeUndefined();
+      expect(w.users.stored(IC).lockedUntil).toBe('2026-01-11T01:15:00.000Z');
+    });
+
+    it('mirrors the lock of a pending account too, and tries nothing for an unknown ID', async () => {
+      const w = setUp();
+      const locked: string[] = [];
+      const recordLock = w.users.recordLock.bind(w.users);
+      w.users.recordLock = async (icNumber, until) => {
+        locked.push(icNumber);
+        await recordLock(icNumber, until);
+      };
+
+      await answersTo(w, PENDING_ID, 5);
+      await answersTo(w, UNKNOWN_ID, 5);
+
+      expect(locked).toEqual([PENDING_ID]);
+    });
+
+    it('still answers ACCOUNT_LOCKED when the mirror cannot be written, and reports it', async () => {
+      const w = setUp();
+      w.users.recordLock = async () => {
+        throw new ServiceUnavailableError('The user store');
+      };
+
+      const answers = await answersTo(w, ACTIVE_ID, 5);
+
+      expect(answers).toEqual([401, 401, 401, 401, 423]);
+      expect(w.reported.map((r) => r.what)).toEqual(['sign-in lock not mirrored on the user']);
+    });
+  });
+
+  describe('the audit trail', () => {
+    const target = { icNumber: IC, userId: ACTIVE_ID, ptjCode: OFFICER.ptjCode };
+
+    it('records a sign-in by the officer, as the officer', async () => {
+      const w = setUp();
+
+      await w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+
+      expect(w.audit.entries).toEqual([
+        {
+          at: '2026-01-11T01:00:00.000Z',
+          event: 'SIGN_IN_SUCCEEDED',
+          actor: ACTIVE_ID,
+          target,
+          outcome: 'SUCCESS',
+        },
+      ]);
+    });
+
+    it('records a wrong password against the account it named, by an anonymous actor', async () => {
+      const w = setUp();
+
+      await answersTo(w, ACTIVE_ID, 1);
+
+      expect(w.audit.entries).toEqual([
+        {
+          at: '2026-01-11T01:00:00.000Z',
+          event: 'SIGN_IN_FAILED',
+          actor: 'anonymous',
+          target,
+          outcome: 'FAILURE',
+          detail: 'wrong-password',
+        },
+      ]);
+    });
+
+    it('records an unknown ID with no target', async () => {
+      const w = setUp();
+
+      await answersTo(w, UNKNOWN_ID, 1);
+
+      expect(w.audit.entries).toEqual([
+        {
+          at: '2026-01-11T01:00:00.000Z',
+          event: 'SIGN_IN_FAILED',
+          actor: 'anonymous',
+          outcome: 'FAILURE',
+          detail: 'unknown-id',
+        },
+      ]);
+    });
+
+    it('records the lock with the failure that set it, and each refusal while it runs', async () => {
+      const w = setUp();
+
+      await answersTo(w, ACTIVE_ID, 6);
+
+      expect(w.audit.events()).toEqual([
+        ...Array(5).fill('SIGN_IN_FAILED'),
+        'ACCOUNT_LOCKED',
+        'SIGN_IN_FAILED',
+      ]);
+      expect(w.audit.entries[5]).toMatchObject({ event: 'ACCOUNT_LOCKED', target, outcome: 'FAILURE' });
+      expect(w.audit.entries[6]).toMatchObject({ outcome: 'REFUSED', detail: 'ACCOUNT_LOCKED', target });
+    });
+
+    it('records the refusal of a deactivated account', async () => {
+      const w = setUp();
+
+      await rejectionOf(w.signIn.login({ userId: DISABLED_ID, password: PASSWORD }), AccountDisabledError);
+
+      expect(w.audit.entries).toMatchObject([
+        {
+          event: 'SIGN_IN_FAILED',
+          actor: 'anonymous',
+          target: { icNumber: DISABLED_ID, userId: DISABLED_ID },
+          outcome: 'REFUSED',
+          detail: 'ACCOUNT_DISABLED',
+        },
+      ]);
+    });
+
+    it('never records the typed password', async () => {
+      const w = setUp();
+
+      await w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+      await answersTo(w, ACTIVE_ID, 6);
+      await answersTo(w, UNKNOWN_ID, 1);
+
+      const trail = JSON.stringify(w.audit.entries);
+      for (const secret of [PASSWORD, WRONG_PASSWORD, fakeHash(PASSWORD)])
+        expect(trail).not.toContain(secret);
+    });
+
+    it('answers as ever when the audit write fails, and reports it', async () => {
+      const w = setUp();
+      w.audit.failWith = new ServiceUnavailableError('The audit trail');
+
+      const signedIn = await w.signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+      const wrong = await answersTo(w, ACTIVE_ID, 5);
+
+      expect(signedIn.user.userId).toBe(ACTIVE_ID);
+      expect(wrong).toEqual([401, 401, 401, 401, 423]);
+      expect(new Set(w.reported.map((r) => r.what))).toEqual(
+        new Set([
+          'audit SIGN_IN_SUCCEEDED not recorded',
+          'audit SIGN_IN_FAILED not recorded',
+          'audit ACCOUNT_LOCKED not recorded',
+        ]),
+      );
+    });
+  });
+
   describe('session', () => {
     it('ends a session idle for 30 minutes', async () => {
       const { signIn, clock } = setUp();
@@ -322,6 +517,37 @@ describe('sign-in', () => {
       await rejectionOf(signIn.currentSession(phone.sessionId), UnauthenticatedError);
       await rejectionOf(signIn.currentSession(office.sessionId), UnauthenticatedError);
       await expect(signIn.login({ userId: ACTIVE_ID, password: PASSWORD })).resolves.toBeDefined();
+    });
+
+    it('ends the session of an account deactivated after sign-in', async () => {
+      const { signIn, users, sessions } = setUp();
+      const { sessionId } = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+      const stored = users.users.get(IC);
+      if (stored) stored.status = 'DISABLED';
+
+      await rejectionOf(signIn.currentSession(sessionId), UnauthenticatedError);
+
+      expect(sessions.sessions.size).toBe(0);
+    });
+
+    it('lists the duties the officer holds today, not one that has ended or not yet begun', async () => {
+      const { signIn } = setUp({
+        users: [
+          activeUser({
+            duties: [
+              { duty: 'PENYEDIA', ptjCode: OFFICER.ptjCode, startsOn: '2020-09-14' },
+              { duty: 'PENYEMAK', ptjCode: OFFICER.ptjCode, startsOn: '2024-01-01', endsOn: '2026-01-10' },
+              { duty: 'PELULUS', ptjCode: OFFICER.ptjCode, approvalLimit: 5000, startsOn: '2026-01-12' },
+            ],
+          }),
+        ],
+      });
+
+      const signedIn = await signIn.login({ userId: ACTIVE_ID, password: PASSWORD });
+      const session = await signIn.currentSession(signedIn.sessionId);
+
+      expect(signedIn.user.roles).toEqual(['PENYEDIA']);
+      expect(session.user.roles).toEqual(['PENYEDIA']);
     });
 
     it('shows the officer as the user record has them now, not as at sign-in', async () => {
