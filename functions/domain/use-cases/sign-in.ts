@@ -126,6 +126,10 @@ export function makeSignIn(deps: SignInDeps) {
     }
   }
 
+  /**
+   * A wrong guess: INVALID_CREDENTIALS, or, for the failure that locks, the notice, the mirror and
+   * ACCOUNT_LOCKED after the same minimum time for every ID (whether or not it is an account).
+   */
   async function refuseWrong(user: User | undefined, outcome: GuessOutcome, started: Date): Promise<never> {
     if (!outcome.locked) {
       await record(failure(user, 'FAILURE', 'wrong-password'));
