@@ -77,6 +77,14 @@ afterAll(() => {
   for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
 });
 
+/** A key schema as CloudFormation writes it: the partition key, then the sort key if any. */
+function keySchema(partitionKey: string, sortKey?: string) {
+  return [
+    { AttributeName: partitionKey, KeyType: 'HASH' },
+    ...(sortKey === undefined ? [] : [{ AttributeName: sortKey, KeyType: 'RANGE' }]),
+  ];
+}
+
 const resources = (type: string) => template.findResources(type) as Record<string, Resource>;
 
 function allowStatements(): Statement[] {
@@ -154,8 +162,29 @@ describe('IspeksActivationStack data', () => {
   it('turns TTL on for every table whose definition names a TTL attribute', () => {
     for (const def of tableDefinitions.filter((d) => d.ttlAttribute !== undefined)) {
       template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-        KeySchema: [{ AttributeName: def.partitionKey, KeyType: 'HASH' }],
+        KeySchema: keySchema(def.partitionKey, def.sortKey),
         TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true },
+      });
+    }
+  });
+
+  it('gives every table the sort key and indexes its definition names, each projecting all attributes', () => {
+    for (const def of tableDefinitions) {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        KeySchema: keySchema(def.partitionKey, def.sortKey),
+        ...(def.indexes
+          ? {
+              GlobalSecondaryIndexes: Match.arrayWith(
+                def.indexes.map((index) =>
+                  Match.objectLike({
+                    IndexName: index.name,
+                    KeySchema: keySchema(index.partitionKey, index.sortKey),
+                    Projection: { ProjectionType: 'ALL' },
+                  }),
+                ),
+              ),
+            }
+          : {}),
       });
     }
   });
