@@ -199,7 +199,6 @@ export const requestRecovery = /* @__PURE__ */ once(() =>
     settings: {
       tokenTtlSeconds: config().RECOVERY_TOKEN_TTL_SECONDS,
       minResponseMs: config().ENUMERATION_MIN_RESPONSE_MS,
-      enumerationProtection: config().ENUMERATION_PROTECTION,
     },
   }),
 );

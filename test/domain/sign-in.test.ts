@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AccountDisabledError,
   AccountLockedError,
   InvalidCredentialsError,
   ServiceUnavailableError,
@@ -270,10 +269,10 @@ describe('sign-in', () => {
   });
 
   describe('a deactivated account', () => {
-    it('answers ACCOUNT_DISABLED to the right password, and starts no session', async () => {
+    it('answers INVALID_CREDENTIALS even to the right password (api.md: one answer for every failure), and starts no session', async () => {
       const { signIn, sessions, users } = setUp();
 
-      await rejectionOf(signIn.login({ userId: DISABLED_ID, password: PASSWORD }), AccountDisabledError);
+      await rejectionOf(signIn.login({ userId: DISABLED_ID, password: PASSWORD }), InvalidCredentialsError);
 
       expect(sessions.sessions.size).toBe(0);
       expect(users.stored(DISABLED_ID).lastLoginAt).toBeUndefined();
@@ -402,10 +401,10 @@ describe('sign-in', () => {
       expect(w.audit.entries[6]).toMatchObject({ outcome: 'REFUSED', detail: 'ACCOUNT_LOCKED', target });
     });
 
-    it('records the refusal of a deactivated account', async () => {
+    it('records that the right password of a deactivated account was refused', async () => {
       const w = setUp();
 
-      await rejectionOf(w.signIn.login({ userId: DISABLED_ID, password: PASSWORD }), AccountDisabledError);
+      await rejectionOf(w.signIn.login({ userId: DISABLED_ID, password: PASSWORD }), InvalidCredentialsError);
 
       expect(w.audit.entries).toMatchObject([
         {

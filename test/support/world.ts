@@ -179,7 +179,6 @@ export function world(options: WorldOptions = {}) {
         settings: {
           tokenTtlSeconds: settings.recoveryTtlSeconds,
           minResponseMs: settings.minResponseMs,
-          enumerationProtection: settings.enumerationProtection,
         },
       }),
       verifyRecovery: makeVerifyRecovery({

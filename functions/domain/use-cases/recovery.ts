@@ -1,5 +1,4 @@
 import {
-  AccountDisabledError,
   AccountLockedError,
   AnswersWrongError,
   type FieldProblem,
@@ -40,8 +39,6 @@ export interface RequestRecoveryDeps {
   sendLink: (user: User, purpose: 'ACTIVATION' | 'RECOVERY') => Promise<{ expiresInSeconds: number }>;
   settings: UniformAnswerSettings & {
     tokenTtlSeconds: number;
-    /** Off: a deactivated account is told so (`ACCOUNT_DISABLED`); on, it is answered as every ID. */
-    enumerationProtection: boolean;
   };
   report?: Report;
 }
@@ -121,15 +118,14 @@ async function linkHolder(users: Pick<UserRepository, 'get'>, record: TokenRecor
 
 /**
  * *Lupa Kata Laluan*, step 1: always 202 with one body after the same minimum time; an active
- * account gets a recovery link, a pending one its activation link, anything else nothing. Only
- * with enumeration protection off is a deactivated account told so.
+ * account gets a recovery link, a pending one its activation link, anything else (unknown IDs,
+ * deactivated accounts) nothing: api.md wants one answer for every ID here.
  */
 export function makeRequestRecovery({ users, clock, sendLink, settings, report }: RequestRecoveryDeps) {
   return async function requestRecovery(input: { userId: string }) {
     const uniform = { expiresInSeconds: settings.tokenTtlSeconds };
     return answerUniformly(clock, settings, uniform, report, async (after) => {
       const user = await findUserById(users, input.userId);
-      if (user?.status === 'DISABLED' && !settings.enumerationProtection) throw new AccountDisabledError();
       await after(async () => {
         if (user?.status === 'ACTIVE') await sendLink(user, 'RECOVERY');
         else if (user?.status === 'PENDING') await sendLink(user, 'ACTIVATION');

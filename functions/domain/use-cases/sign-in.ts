@@ -1,9 +1,4 @@
-import {
-  AccountDisabledError,
-  AccountLockedError,
-  InvalidCredentialsError,
-  UnauthenticatedError,
-} from '../errors.ts';
+import { AccountLockedError, InvalidCredentialsError, UnauthenticatedError } from '../errors.ts';
 import { guessSubject } from '../guess-budget.ts';
 import { describePolicy, normalisePassword, type PasswordPolicy } from '../password-policy.ts';
 import type {
@@ -110,16 +105,23 @@ export function makeSignIn(deps: SignInDeps) {
       : { event: 'SIGN_IN_FAILED', actor: ANONYMOUS, outcome, detail: 'unknown-id' };
   }
 
-  /** The guess against the account's password (or a dummy hash, for an account without one). */
+  /**
+   * The guess against the account's password (or a dummy hash, for an account without one). A
+   * deactivated account's password is checked as an active one's, but even the right one counts
+   * as a wrong guess: the caller gets INVALID_CREDENTIALS as for every other failure (api.md), in
+   * the same sequence and time, and only the audit trail says it was the right password.
+   */
   async function guess(user: User | undefined, icNumber: string, password: string, at: Date) {
-    // A deactivated account's password is checked like an active one's, so that only the right
-    // password tells that it is deactivated; a pending account has none.
     const hash = user?.status === 'ACTIVE' || user?.status === 'DISABLED' ? user.passwordHash : undefined;
+    let rightButDisabled = false;
     try {
-      return await checkGuess(guesses, guessSubject('signin', icNumber), at, async () => {
-        const matches = await hasher.verify(password, hash ?? (await dummy()));
-        return hash !== undefined && matches;
+      const outcome = await checkGuess(guesses, guessSubject('signin', icNumber), at, async () => {
+        // Every ID costs one hash comparison: a dummy one where there is no password.
+        const matches = (await hasher.verify(password, hash ?? (await dummy()))) && hash !== undefined;
+        rightButDisabled = matches && user?.status === 'DISABLED';
+        return matches && user?.status === 'ACTIVE';
       });
+      return { ...outcome, rightButDisabled };
     } catch (error) {
       if (error instanceof AccountLockedError) await record(failure(user, 'REFUSED', error.code));
       throw error;
@@ -130,9 +132,14 @@ export function makeSignIn(deps: SignInDeps) {
    * A wrong guess: INVALID_CREDENTIALS, or, for the failure that locks, the notice, the mirror and
    * ACCOUNT_LOCKED after the same minimum time for every ID (whether or not it is an account).
    */
-  async function refuseWrong(user: User | undefined, outcome: GuessOutcome, started: Date): Promise<never> {
+  async function refuseWrong(
+    user: User | undefined,
+    outcome: GuessOutcome & { rightButDisabled: boolean },
+    started: Date,
+  ): Promise<never> {
+    const detail = outcome.rightButDisabled ? 'ACCOUNT_DISABLED' : 'wrong-password';
     if (!outcome.locked) {
-      await record(failure(user, 'FAILURE', 'wrong-password'));
+      await record(failure(user, outcome.rightButDisabled ? 'REFUSED' : 'FAILURE', detail));
       throw new InvalidCredentialsError();
     }
     const locked: AuditNote[] = user
@@ -141,7 +148,7 @@ export function makeSignIn(deps: SignInDeps) {
     await Promise.all([
       noticeLock(user, started),
       mirrorLock(user, started),
-      record(failure(user, 'FAILURE', 'wrong-password'), ...locked),
+      record(failure(user, 'FAILURE', detail), ...locked),
     ]);
     const elapsed = clock.now().getTime() - started.getTime();
     if (elapsed < settings.lockAnswerMinMs) await clock.sleep(settings.lockAnswerMinMs - elapsed);
@@ -154,10 +161,6 @@ export function makeSignIn(deps: SignInDeps) {
     const user = await findUserById(users, input.userId);
     const outcome = await guess(user, icNumber, normalisePassword(input.password), started);
     if (!outcome.right || !user) return refuseWrong(user, outcome, started);
-    if (user.status === 'DISABLED') {
-      await record(failure(user, 'REFUSED', 'ACCOUNT_DISABLED'));
-      throw new AccountDisabledError();
-    }
 
     const now = clock.now();
     await users.recordSignIn(icNumber, now);
