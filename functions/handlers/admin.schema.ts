@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { DUTY_CODES } from '#domain/duties.ts';
 import type { AuditEvent } from '#domain/administration.ts';
+import { DUTY_CODES } from '#domain/duties.ts';
 import { AGENCY_CODE } from '#domain/user-id.ts';
 import { named, text, timestamp, userIdField } from './schemas.ts';
 
@@ -206,16 +206,16 @@ export const progressAnswer = named(
 );
 
 const limitField = z.optional(
-  z.coerce
-    .number()
-    .check(z.int(), z.gte(1), z.lte(100), z.describe('Items per page, 1–100 (default 25).')),
+  z.coerce.number().check(z.int(), z.gte(1), z.lte(100), z.describe('Items per page, 1–100 (default 25).')),
 );
 const cursorField = z.optional(
   z.string().check(z.maxLength(2048), z.describe("The previous page's `nextCursor`, as it was given.")),
 );
 
 export const listUsersQuery = z.strictObject({
-  ptjCode: z.optional(ptjCodeField.check(z.describe('Users of this PTJ (a PTJ administrator: one of theirs).'))),
+  ptjCode: z.optional(
+    ptjCodeField.check(z.describe('Users of this PTJ (a PTJ administrator: one of theirs).')),
+  ),
   status: z.optional(
     z.enum(['PENDING', 'ACTIVE', 'LOCKED', 'DISABLED']).check(z.describe('Users in this state.')),
   ),
@@ -227,12 +227,16 @@ export const listUsersQuery = z.strictObject({
         z.int(),
         z.gte(1),
         z.lte(3650),
-        z.describe('Active users with no sign-in (or activation) for at least this many days (housekeeping: 90).'),
+        z.describe(
+          'Active users with no sign-in (or activation) for at least this many days (housekeeping: 90).',
+        ),
       ),
   ),
   q: z.optional(
     text(150).check(
-      z.describe('An IC number prefix (at least 6 digits; dashes ignored) or a name prefix (at least 2 letters).'),
+      z.describe(
+        'An IC number prefix (at least 6 digits; dashes ignored) or a name prefix (at least 2 letters).',
+      ),
     ),
   ),
   limit: limitField,
@@ -242,7 +246,9 @@ export const listUsersQuery = z.strictObject({
 export const pageQuery = z.strictObject({ limit: limitField, cursor: cursorField });
 
 export const listRequestsQuery = z.strictObject({
-  status: z.optional(z.enum(['PENDING', 'APPROVED', 'REJECTED']).check(z.describe('Requests in this state.'))),
+  status: z.optional(
+    z.enum(['PENDING', 'APPROVED', 'REJECTED']).check(z.describe('Requests in this state.')),
+  ),
   limit: limitField,
   cursor: cursorField,
 });

@@ -4,7 +4,10 @@ import { ValidationError } from '#domain/errors.ts';
 import { fieldProblems } from './json-body.ts';
 
 /** The query string checked against the route's query schema; a bad field is a 400 naming it. */
-export function validatedQuery<S extends z.ZodMiniType>(schema: S, event: APIGatewayProxyEventV2): z.infer<S> {
+export function validatedQuery<S extends z.ZodMiniType>(
+  schema: S,
+  event: APIGatewayProxyEventV2,
+): z.infer<S> {
   const query = event.queryStringParameters ?? {};
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw new ValidationError(fieldProblems(parsed.error, query));

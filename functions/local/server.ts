@@ -37,7 +37,11 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
 
 /** Who the bearer admin key stands for, as API Gateway's IAM authorizer would name a signer. */
 export const LOCAL_AUTOMATION = {
-  iam: { userArn: 'arn:aws:iam::000000000000:user/local-admin-key', accountId: '000000000000', callerId: 'local-admin-key' },
+  iam: {
+    userArn: 'arn:aws:iam::000000000000:user/local-admin-key',
+    accountId: '000000000000',
+    callerId: 'local-admin-key',
+  },
 };
 
 /** The route whose method and path template (`/api/admin/users/{userId}`) match, and the decoded `{name}` parts. */
