@@ -40,7 +40,7 @@ export const routes: readonly RouteDefinition[] = [
     responses: {
       202: { description: 'E-mail sent (to the masked address).', schema: resendActivationResponse },
     },
-    problems: ['USER_NOT_FOUND', 'ALREADY_ACTIVE', 'RESEND_COOLDOWN', 'EMAIL_REJECTED'],
+    problems: ['USER_NOT_FOUND', 'ALREADY_ACTIVE', 'RESEND_COOLDOWN', 'EMAIL_REJECTED', 'ACCOUNT_DISABLED'],
     tables: { users: ['GetItem', 'UpdateItem'], tokens: ['PutItem', 'DeleteItem'] },
     sendsEmail: true,
   },
