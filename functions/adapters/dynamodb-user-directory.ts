@@ -113,7 +113,11 @@ export function dynamoUserDirectory(
       if (field !== 'status') update.unchanged(field, before[field]);
       update.set(field, after[field]);
     }
-    if (change.fields.includes('name')) update.set('nameKey', nameKeyOf(after));
+    // Every key attribute again, not only when its source changed: an item written before the
+    // indexes existed joins them at its first change.
+    update.set('entity', USER_ENTITY);
+    update.set('nameKey', nameKeyOf(after));
+    update.set('icHead', icHeadOf(after.icNumber));
     if (change.fields.some((field) => ACTIVITY_FIELDS.has(field))) {
       update.set('lastActiveAt', lastActiveAtOf(after));
     }
