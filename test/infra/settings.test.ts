@@ -33,6 +33,9 @@ function otherValue(row: Setting): string | number | boolean {
       return 'https://aktivasi.example.gov.my';
     case 'email':
       return 'aktivasi@example.gov.my';
+    case 'text':
+      // A patterned setting (DUTY_CONFLICTS) takes its own kind of value: `none` is one, not its default.
+      return row.pattern && !row.pattern.regex.test('Sistem Ujian iSPEKS') ? 'none' : 'Sistem Ujian iSPEKS';
     default:
       return 'Sistem Ujian iSPEKS';
   }
