@@ -53,6 +53,7 @@ const links = /* @__PURE__ */ once(() =>
     users: config().USERS_TABLE,
     tokens: config().TOKENS_TABLE,
     attempts: config().ATTEMPTS_TABLE,
+    progress: config().PROGRESS_TABLE,
   }),
 );
 const sessions = /* @__PURE__ */ once(() => dynamoSessionStore(db(), config().SESSIONS_TABLE));

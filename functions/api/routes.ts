@@ -41,7 +41,7 @@ export const routes: readonly RouteDefinition[] = [
       202: { description: 'E-mail sent (to the masked address).', schema: resendActivationResponse },
     },
     problems: ['USER_NOT_FOUND', 'ALREADY_ACTIVE', 'RESEND_COOLDOWN', 'EMAIL_REJECTED', 'ACCOUNT_DISABLED'],
-    tables: { users: ['GetItem', 'UpdateItem'], tokens: ['PutItem', 'DeleteItem'] },
+    tables: { users: ['GetItem', 'UpdateItem'], tokens: ['PutItem', 'DeleteItem'], audit: ['PutItem'] },
     sendsEmail: true,
   },
   {
@@ -55,7 +55,7 @@ export const routes: readonly RouteDefinition[] = [
     request: verifyActivationRequest,
     responses: { 200: { description: 'The link is usable.', schema: verifyActivationResponse } },
     problems: ['TOKEN_EXPIRED', 'TOKEN_INVALID', 'ALREADY_ACTIVE'],
-    tables: { tokens: ['GetItem'] },
+    tables: { tokens: ['GetItem'], users: ['GetItem'], audit: ['PutItem'] },
   },
   {
     name: 'activate-account',
@@ -68,7 +68,12 @@ export const routes: readonly RouteDefinition[] = [
     request: activateAccountRequest,
     responses: { 200: { description: 'Activated.', schema: activateAccountResponse } },
     problems: ['TOKEN_EXPIRED', 'TOKEN_INVALID', 'ALREADY_ACTIVE'],
-    tables: { tokens: ['GetItem', 'UpdateItem'], users: ['GetItem', 'UpdateItem'] },
+    tables: {
+      tokens: ['GetItem', 'UpdateItem'],
+      users: ['GetItem', 'UpdateItem'],
+      progress: ['UpdateItem'],
+      audit: ['PutItem'],
+    },
   },
   {
     name: 'login',
@@ -82,7 +87,12 @@ export const routes: readonly RouteDefinition[] = [
     request: loginRequest,
     responses: { 200: { description: 'Signed in.', schema: loginResponse, headers: SESSION_COOKIE } },
     problems: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED'],
-    tables: { users: ['GetItem', 'UpdateItem'], sessions: ['PutItem'], attempts: ['GetItem', 'UpdateItem'] },
+    tables: {
+      users: ['GetItem', 'UpdateItem'],
+      sessions: ['PutItem'],
+      attempts: ['GetItem', 'UpdateItem'],
+      audit: ['PutItem'],
+    },
     sendsEmail: true,
   },
   {
@@ -123,7 +133,7 @@ export const routes: readonly RouteDefinition[] = [
     request: requestRecoveryRequest,
     responses: { 202: { description: 'Accepted, whatever the ID.', schema: requestRecoveryResponse } },
     problems: [],
-    tables: { users: ['GetItem', 'UpdateItem'], tokens: ['PutItem', 'DeleteItem'] },
+    tables: { users: ['GetItem', 'UpdateItem'], tokens: ['PutItem', 'DeleteItem'], audit: ['PutItem'] },
     sendsEmail: true,
   },
   {
@@ -137,7 +147,7 @@ export const routes: readonly RouteDefinition[] = [
     request: verifyRecoveryRequest,
     responses: { 200: { description: 'The link is usable.', schema: verifyRecoveryResponse } },
     problems: ['TOKEN_EXPIRED', 'TOKEN_INVALID'],
-    tables: { tokens: ['GetItem'] },
+    tables: { tokens: ['GetItem'], users: ['GetItem'] },
   },
   {
     name: 'reset-password',
@@ -154,6 +164,7 @@ export const routes: readonly RouteDefinition[] = [
       tokens: ['GetItem', 'UpdateItem'],
       users: ['GetItem', 'UpdateItem'],
       attempts: ['GetItem', 'UpdateItem', 'DeleteItem'],
+      audit: ['PutItem'],
     },
     sendsEmail: true,
   },
@@ -172,6 +183,7 @@ export const routes: readonly RouteDefinition[] = [
       sessions: ['UpdateItem', 'DeleteItem'],
       users: ['GetItem', 'UpdateItem'],
       attempts: ['GetItem', 'UpdateItem'],
+      audit: ['PutItem'],
     },
     sendsEmail: true,
   },
