@@ -117,7 +117,12 @@ try {
   Admin API key   ${stack.adminApiKey}
                   ${keyNote(stack.adminKey)}
   Demo user ID    ${stack.demoUserId}   (NUR AISYAH BINTI AHMAD, fictional)
-  Data            ${env.IN_MEMORY ? 'in memory (IN_MEMORY=1)' : shown(dataDir)}
+${stack.demoAdministrators
+  .map(
+    (admin, i) =>
+      `  ${i === 0 ? 'Administrators ' : '               '} ${admin.userId.padEnd(18)} ${admin.duty === 'PENTADBIR_SISTEM' ? 'Pentadbir Sistem' : `Pentadbir PTJ ${admin.ptjCode}`}, password ${admin.password}\n`,
+  )
+  .join('')}  Data            ${env.IN_MEMORY ? 'in memory (IN_MEMORY=1)' : shown(dataDir)}
   API log         ${apiLog}
 
   Try: curl -s -X POST ${stack.url}/api/activation/resend -H 'content-type: application/json' \\

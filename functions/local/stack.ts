@@ -2,30 +2,27 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
-import { UserExistsError } from '#domain/errors.ts';
+import { dynamoUserDirectory } from '#adapters/dynamodb-user-directory.ts';
 import { buildWeb } from '../../web/build.ts';
 import { routes } from '../api/routes.ts';
 import { loadConfig } from '../config.ts';
 import type { FunctionVariable } from '../settings.ts';
-import { tableDefinitions, usersTable } from '../tables.ts';
+import {
+  attemptsTable,
+  auditTable,
+  progressTable,
+  tableDefinitions,
+  tokensTable,
+  usersTable,
+} from '../tables.ts';
 import { type AdminKey, adminKeyFor } from './admin-key.ts';
+import { DEMO_PTJ_ADMIN, DEMO_SYSTEM_ADMIN, DEMO_USER, registerDemoUsers } from './demo-users.ts';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.ts';
 import { LOCAL_CREDENTIALS } from './errors.ts';
 import { assertPortsUsable } from './net.ts';
 import { createLocalServer, type MountedRoute } from './server.ts';
 import { type SesLocal, startSesLocal } from './ses-local.ts';
 import { ensureTables } from './tables.ts';
-
-/** The fictional demo user of the source procedure (never a real person's data). */
-export const DEMO_USER = {
-  icNumber: '900101145678',
-  agencyCode: 'kth',
-  name: 'NUR AISYAH BINTI AHMAD',
-  email: 'aisyah.ahmad@example.gov.my',
-  ptjCode: '1001',
-  registeredAt: '2020-09-14T03:50:04.000Z',
-} as const;
 
 export interface LocalStackOptions {
   port: number;
@@ -52,21 +49,15 @@ export interface LocalStack {
   /** Where the admin key came from and where it is kept, for the banner. */
   adminKey: Omit<AdminKey, 'value'>;
   demoUserId: string;
+  /** The demo administrators, with the passwords they sign in with here. */
+  demoAdministrators: readonly {
+    userId: string;
+    name: string;
+    duty: string;
+    ptjCode: string;
+    password: string;
+  }[];
   stop(): Promise<void>;
-}
-
-async function registerDemoUser(db: DynamoDBDocumentClient): Promise<void> {
-  try {
-    await dynamoUserRepository(db, usersTable.localName).create({
-      ...DEMO_USER,
-      duties: [{ duty: 'PENYEDIA', ptjCode: DEMO_USER.ptjCode, startsOn: '2020-09-14' }],
-      status: 'PENDING',
-      activationSends: [],
-      sendRevision: 0,
-    });
-  } catch (error) {
-    if (!(error instanceof UserExistsError)) throw error;
-  }
 }
 
 /**
@@ -133,7 +124,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     try {
       await ensureTables(admin);
-      await registerDemoUser(DynamoDBDocumentClient.from(admin));
+      const directory = dynamoUserDirectory(
+        DynamoDBDocumentClient.from(admin),
+        {
+          users: usersTable.localName,
+          tokens: tokensTable.localName,
+          attempts: attemptsTable.localName,
+          progress: progressTable.localName,
+          audit: auditTable.localName,
+        },
+        { retentionDays: loadConfig(functionEnv).AUDIT_RETENTION_DAYS, requestId: () => 'local-stack-start' },
+      );
+      await registerDemoUsers(directory, loadConfig(functionEnv).BCRYPT_COST);
     } finally {
       admin.destroy();
     }
@@ -175,6 +177,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       adminApiKey,
       adminKey,
       demoUserId: `${DEMO_USER.agencyCode}:${DEMO_USER.icNumber}`,
+      demoAdministrators: [DEMO_SYSTEM_ADMIN, DEMO_PTJ_ADMIN].map((admin) => ({
+        userId: `${admin.agencyCode}:${admin.icNumber}`,
+        name: admin.name,
+        duty: admin.duty,
+        ptjCode: admin.ptjCode,
+        password: admin.password,
+      })),
       stop,
     };
   } catch (error) {
