@@ -196,12 +196,25 @@ export interface AccountLockedMail extends MailTo {
   recoveryLink: string;
 }
 
+/**
+ * Sent to the *old* address when an administrator changes the officer's e-mail: the new one
+ * masked (enough to recognise, not to harvest), and no link (every outstanding link was cancelled).
+ */
+export interface EmailChangedMail extends MailTo {
+  kind: 'email-changed';
+  /** `maskEmail` of the new address. */
+  newEmailMasked: string;
+  /** ISO 8601, UTC. */
+  changedAt: string;
+}
+
 export type Mail =
   | ActivationMail
   | AlreadyActiveMail
   | RecoveryMail
   | PasswordChangedMail
-  | AccountLockedMail;
+  | AccountLockedMail
+  | EmailChangedMail;
 
 export interface Mailer {
   /**

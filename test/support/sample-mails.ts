@@ -49,6 +49,13 @@ export const accountLockedMail: MailOf<'account-locked'> = {
   recoveryLink: RECOVERY_PAGE,
 };
 
+export const emailChangedMail: MailOf<'email-changed'> = {
+  ...to,
+  kind: 'email-changed',
+  newEmailMasked: 'a***********h@example.gov.my',
+  changedAt: '2024-03-05T02:00:00Z',
+};
+
 /** Keyed by kind, so a new kind in `Mail` that is missing here fails to compile. */
 export const sampleMails: { [K in Mail['kind']]: MailOf<K> } = {
   activation: activationMail,
@@ -56,4 +63,5 @@ export const sampleMails: { [K in Mail['kind']]: MailOf<K> } = {
   recovery: recoveryMail,
   'password-changed': passwordChangedMail,
   'account-locked': accountLockedMail,
+  'email-changed': emailChangedMail,
 };

@@ -9,6 +9,7 @@ import type {
   AccountLockedMail,
   ActivationMail,
   AlreadyActiveMail,
+  EmailChangedMail,
   Mail,
   PasswordChangedMail,
   RecoveryMail,
@@ -206,6 +207,34 @@ function renderAccountLockedMail(mail: AccountLockedMail): RenderedMail {
   });
 }
 
+/**
+ * Sent to the old address when an administrator changed the officer's e-mail: the new address
+ * masked, and no link (the change cancelled every outstanding one; the officer's links now go to
+ * the new address).
+ */
+function renderEmailChangedMail(mail: EmailChangedMail): RenderedMail {
+  return composeMail({
+    subject: 'Alamat Emel iSPEKS Telah Ditukar',
+    name: mail.name,
+    ms: {
+      heading: 'Alamat Emel Telah Ditukar',
+      blocks: [
+        `Alamat emel akaun iSPEKS anda telah ditukar oleh pentadbir pada ${formatMalaysiaTime(mail.changedAt, 'ms')} kepada ${mail.newEmailMasked}.`,
+        'Mulai sekarang, semua emel iSPEKS akan dihantar ke alamat baharu tersebut. Pautan yang telah dihantar sebelum ini tidak lagi sah.',
+        'Sekiranya anda tidak memohon perubahan ini, sila maklumkan kepada Pentadbir PTJ anda dengan segera.',
+      ],
+    },
+    en: {
+      heading: 'E-mail address changed',
+      blocks: [
+        `The e-mail address of your iSPEKS account was changed by an administrator on ${formatMalaysiaTime(mail.changedAt, 'en')} to ${mail.newEmailMasked}.`,
+        'From now on, every iSPEKS e-mail goes to that new address. Links sent before are no longer valid.',
+        'If you did not ask for this change, tell your PTJ administrator (Pentadbir PTJ) at once.',
+      ],
+    },
+  });
+}
+
 /** The subject, HTML and plain text of any mail the domain sends. */
 export function renderMail(mail: Mail): RenderedMail {
   switch (mail.kind) {
@@ -219,6 +248,8 @@ export function renderMail(mail: Mail): RenderedMail {
       return renderPasswordChangedMail(mail);
     case 'account-locked':
       return renderAccountLockedMail(mail);
+    case 'email-changed':
+      return renderEmailChangedMail(mail);
     default: {
       const unknown: never = mail;
       throw new Error(`No e-mail template for kind ${(unknown as { kind: string }).kind}`);
