@@ -1,8 +1,21 @@
 import { expect } from 'vitest';
-import type { AuditEntry } from '../../functions/domain/administration.ts';
+import type {
+  AuditEntry,
+  AuditFilter,
+  AuditRecord,
+  ChangeRequest,
+  Page,
+  PageRequest,
+  ProgressRow,
+  UserFilter,
+} from '../../functions/domain/administration.ts';
+import { currentDuties } from '../../functions/domain/duties.ts';
 import {
   AccountLockedError,
+  ChangedMeanwhileError,
   ConcurrentUpdateError,
+  RequestDecidedError,
+  RequestNotFoundError,
   TokenInvalidError,
   UserExistsError,
 } from '../../functions/domain/errors.ts';
@@ -26,6 +39,7 @@ import type {
   AccountStore,
   ActivationStore,
   AuditLog,
+  AuditReader,
   Clock,
   GuessBudget,
   GuessClaim,
@@ -33,12 +47,15 @@ import type {
   Mailer,
   RandomSource,
   RecoveryStore,
+  RequestStore,
   SecretHasher,
   SessionStore,
+  UserChange,
+  UserDirectory,
   UserRepository,
 } from '../../functions/domain/ports.ts';
 import { type Session, sessionAlive } from '../../functions/domain/sessions.ts';
-import type { User } from '../../functions/domain/user.ts';
+import { adminStatus, type User } from '../../functions/domain/user.ts';
 
 /** Time that moves only when a test says so; `sleep` advances it instead of waiting. */
 export class FakeClock implements Clock {
@@ -365,10 +382,12 @@ export async function rejectionOf<E extends Error>(
   return error as E;
 }
 
-/** The audit trail as a list: what was recorded, in order (newest last). */
-export class InMemoryAuditLog implements AuditLog {
+/** The audit trail as a list: what was recorded, in order (newest last); read back newest first. */
+export class InMemoryAuditLog implements AuditLog, AuditReader {
   readonly entries: AuditEntry[] = [];
   failWith: Error | undefined;
+  /** The last filter `search` was given, for assertions about scope. */
+  lastSearch: AuditFilter | undefined;
 
   async record(entry: AuditEntry): Promise<void> {
     if (this.failWith) throw this.failWith;
@@ -378,5 +397,219 @@ export class InMemoryAuditLog implements AuditLog {
   /** The events recorded, in order, for assertions. */
   events(): string[] {
     return this.entries.map((entry) => entry.event);
+  }
+
+  async forUser(icNumber: string, page: PageRequest): Promise<Page<AuditRecord>> {
+    return pageOf(
+      this.records().filter((record) => record.target?.icNumber === icNumber),
+      page,
+    );
+  }
+
+  async search(filter: AuditFilter, page: PageRequest): Promise<Page<AuditRecord>> {
+    this.lastSearch = structuredClone(filter);
+    const found = this.records().filter(
+      (record) =>
+        (!filter.ptjCodes || filter.ptjCodes.includes(record.target?.ptjCode ?? '')) &&
+        (!filter.actor || record.actor === filter.actor) &&
+        (!filter.event || record.event === filter.event) &&
+        (!filter.from || record.at >= filter.from) &&
+        (!filter.to || record.at <= filter.to),
+    );
+    return pageOf(found, page);
+  }
+
+  /** Newest first, each with its position as its id. */
+  private records(): AuditRecord[] {
+    return this.entries
+      .map((entry, i) => ({ ...structuredClone(entry), id: String(i), requestId: 'test-request' }))
+      .reverse();
+  }
+}
+
+/** One page of `items`: the cursor is the offset of the next page. */
+function pageOf<T>(items: readonly T[], page: PageRequest): Page<T> {
+  const start = page.cursor === undefined ? 0 : Number(page.cursor);
+  const end = start + page.limit;
+  return {
+    items: items.slice(start, end).map((item) => copy(item)),
+    ...(end < items.length ? { nextCursor: String(end) } : {}),
+  };
+}
+
+/**
+ * The conditions of `dynamodb-user-directory.ts` over the repository's users: a change applies
+ * only while `before` still holds (status and every changed field), else `ChangedMeanwhileError`;
+ * a registration only on a free IC number. Cancelled links leave the link store too, lifted locks
+ * the guess budget.
+ */
+export class InMemoryUserDirectory implements UserDirectory {
+  readonly changes: UserChange[] = [];
+  /** The last filter `list` was given, for assertions about scope and dormancy. */
+  lastFilter: UserFilter | undefined;
+  failWith: Error | undefined;
+
+  constructor(
+    private readonly repository: InMemoryUserRepository,
+    private readonly options: {
+      audit?: InMemoryAuditLog;
+      links?: InMemoryLinkStore;
+      guesses?: InMemoryGuessBudget;
+    } = {},
+  ) {}
+
+  async apply(change: UserChange): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    const { before, after } = change;
+    const stored = this.repository.users.get(after.icNumber);
+    if (!before) {
+      if (stored) throw new UserExistsError();
+      this.repository.users.set(after.icNumber, copy(after));
+    } else {
+      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      if (
+        !stored ||
+        stored.status !== before.status ||
+        change.fields.some((field) => !same(stored[field], before[field]))
+      ) {
+        throw new ChangedMeanwhileError();
+      }
+      const target = stored as unknown as Record<string, unknown>;
+      for (const field of change.fields) {
+        if (after[field] === undefined) delete target[field];
+        else target[field] = copy(after[field]);
+      }
+      if (change.endSessions) stored.sessionEpoch = (stored.sessionEpoch ?? 0) + 1;
+      if (change.cancelLinks) {
+        for (const fields of Object.values(LINK_FIELDS)) {
+          const hash = stored[fields.hash];
+          if (hash) this.options.links?.tokens.delete(hash);
+          delete stored[fields.hash];
+          delete stored[fields.issuedAt];
+          delete stored[fields.expiresAt];
+        }
+      }
+      if (change.liftLocks?.length) {
+        delete stored.lockedUntil;
+        for (const subject of change.liftLocks) this.options.guesses?.states.delete(subject);
+      }
+    }
+    this.changes.push(copy(change));
+    for (const entry of change.audit) await this.options.audit?.record(entry);
+  }
+
+  async list(filter: UserFilter, page: PageRequest): Promise<Page<User>> {
+    this.lastFilter = copy(filter);
+    const found = [...this.repository.users.values()]
+      .filter((user) => {
+        const lastActive = user.lastLoginAt ?? user.activatedAt;
+        return (
+          (!filter.ptjCodes || filter.ptjCodes.includes(user.ptjCode ?? '')) &&
+          (!filter.status ||
+            (filter.status === 'LOCKED'
+              ? adminStatus(user, filter.now) === 'LOCKED'
+              : user.status === filter.status)) &&
+          (!filter.duty ||
+            currentDuties(user.duties ?? [], filter.now).some(
+              (held) =>
+                held.duty === filter.duty && (!filter.ptjCodes || filter.ptjCodes.includes(held.ptjCode)),
+            )) &&
+          (!filter.inactiveSince ||
+            (user.status === 'ACTIVE' && lastActive !== undefined && lastActive < filter.inactiveSince)) &&
+          (!filter.namePrefix || user.name.startsWith(filter.namePrefix)) &&
+          (!filter.icPrefix || user.icNumber.startsWith(filter.icPrefix))
+        );
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return pageOf(found, page);
+  }
+
+  async progress(by: 'ptj' | 'agency'): Promise<ProgressRow[]> {
+    const rows = new Map<string, ProgressRow>();
+    for (const user of this.repository.users.values()) {
+      const code = by === 'ptj' ? user.ptjCode : user.agencyCode;
+      if (code === undefined) continue;
+      const row = rows.get(code) ?? { code, registered: 0, active: 0, pending: 0, disabled: 0 };
+      row.registered += 1;
+      if (user.status === 'ACTIVE') row.active += 1;
+      else if (user.status === 'PENDING') row.pending += 1;
+      else row.disabled += 1;
+      rows.set(code, row);
+    }
+    return [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
+  }
+}
+
+/**
+ * The four-eyes queue of `dynamodb-request-store.ts`: one claim wins, an approval is decided only
+ * by its claimer, a rejection only while nobody applies it; every write with its audit record.
+ */
+export class InMemoryRequestStore implements RequestStore {
+  readonly requests = new Map<string, ChangeRequest>();
+  /** Request id → who is applying it. */
+  readonly claims = new Map<string, string>();
+
+  constructor(private readonly audit?: InMemoryAuditLog) {}
+
+  async create(request: ChangeRequest, audit: AuditEntry): Promise<void> {
+    if (this.requests.has(request.id)) throw new Error(`request ${request.id} exists`);
+    this.requests.set(request.id, copy({ ...request, status: 'PENDING' }));
+    await this.audit?.record(audit);
+  }
+
+  async get(id: string): Promise<ChangeRequest | undefined> {
+    const request = this.requests.get(id);
+    return request && copy(request);
+  }
+
+  async claim(id: string, by: string, _now: Date): Promise<ChangeRequest> {
+    const request = this.existing(id);
+    if (request.status !== 'PENDING' || this.claims.has(id)) throw new RequestDecidedError(request.status);
+    this.claims.set(id, by);
+    return copy(request);
+  }
+
+  async release(id: string): Promise<void> {
+    this.claims.delete(id);
+  }
+
+  async decide(
+    id: string,
+    decision: Parameters<RequestStore['decide']>[1],
+    audit: AuditEntry,
+  ): Promise<void> {
+    const request = this.existing(id);
+    const allowed =
+      request.status === 'PENDING' &&
+      (decision.status === 'REJECTED' ? !this.claims.has(id) : this.claims.get(id) === decision.by);
+    if (!allowed) throw new RequestDecidedError(request.status);
+    this.claims.delete(id);
+    request.status = decision.status;
+    request.decidedBy = decision.by;
+    request.decidedAt = decision.at.toISOString();
+    if (decision.reason !== undefined) request.reason = decision.reason;
+    await this.audit?.record(audit);
+  }
+
+  async list(filter: Parameters<RequestStore['list']>[0], page: PageRequest): Promise<Page<ChangeRequest>> {
+    const found = [...this.requests.values()]
+      .filter(
+        (request) =>
+          (!filter.status || request.status === filter.status) &&
+          (!filter.ptjCodes || filter.ptjCodes.includes(request.target.ptjCode)),
+      )
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
+    return pageOf(found, page);
+  }
+
+  /** Test set-up: puts a request straight into the queue. */
+  put(request: ChangeRequest): void {
+    this.requests.set(request.id, copy(request));
+  }
+
+  private existing(id: string): ChangeRequest {
+    const request = this.requests.get(id);
+    if (!request) throw new RequestNotFoundError();
+    return request;
   }
 }
