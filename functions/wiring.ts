@@ -1,10 +1,12 @@
 import { bcryptHasher } from '#adapters/bcrypt-hasher.ts';
 import { dynamoAccountStore } from '#adapters/dynamodb-account-store.ts';
-import { dynamoAuditLog } from '#adapters/dynamodb-audit-log.ts';
+import { dynamoAuditLog, dynamoAuditReader } from '#adapters/dynamodb-audit-log.ts';
 import { makeDocumentClient } from '#adapters/dynamodb-client.ts';
 import { dynamoGuessBudget } from '#adapters/dynamodb-guess-budget.ts';
 import { dynamoLinkStore } from '#adapters/dynamodb-link-store.ts';
+import { dynamoRequestStore } from '#adapters/dynamodb-request-store.ts';
 import { dynamoSessionStore } from '#adapters/dynamodb-session-store.ts';
+import { dynamoUserDirectory } from '#adapters/dynamodb-user-directory.ts';
 import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { makeSesClient, sesv2Mailer } from '#adapters/email/sesv2-mailer.ts';
 import { cryptoRandom, systemClock } from '#adapters/system.ts';
@@ -12,8 +14,26 @@ import { fileWordLists } from '#adapters/word-lists.ts';
 import { makePasswordPolicy } from '#domain/password-policy.ts';
 import { makeChangePassword, makePasswordCheck } from '#domain/use-cases/account.ts';
 import { makeActivateAccount } from '#domain/use-cases/activate-account.ts';
+import { makeAdminActor } from '#domain/use-cases/administration/actor.ts';
+import {
+  makeDeactivate,
+  makeReactivate,
+  makeRegister,
+  makeSendActivation,
+  makeSetDuties,
+  makeStartPasswordReset,
+  makeUnlock,
+  makeUpdateUser,
+} from '#domain/use-cases/administration/changes.ts';
+import { dutyCatalogue, parseDutyConflicts } from '#domain/use-cases/administration/duty-input.ts';
+import {
+  makeAuditQueries,
+  makeGetUser,
+  makeListUsers,
+  makeProgress,
+} from '#domain/use-cases/administration/queries.ts';
+import { makeDecideRequest, makeListRequests } from '#domain/use-cases/administration/requests.ts';
 import { makeRequestRecovery, makeResetPassword, makeVerifyRecovery } from '#domain/use-cases/recovery.ts';
-import { makeRegisterUser } from '#domain/use-cases/register-user.ts';
 import { makeResendActivation } from '#domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '#domain/use-cases/send-link.ts';
 import { makeSessions, makeSignIn } from '#domain/use-cases/sign-in.ts';
@@ -189,8 +209,6 @@ export const activateAccount = /* @__PURE__ */ once(() =>
   }),
 );
 
-export const registerUser = /* @__PURE__ */ once(() => makeRegisterUser({ users: users(), clock }));
-
 export const requestRecovery = /* @__PURE__ */ once(() =>
   makeRequestRecovery({
     users: users(),
@@ -256,4 +274,117 @@ export const passwordCheck = /* @__PURE__ */ once(() =>
     passwordPolicy: passwordPolicy(),
     isListed: isListed(),
   }),
+);
+
+// Administration: each route's function builds only the use case it serves.
+
+/** Where the audit records of a change and the requests are written, under this request's id. */
+const auditOptions = /* @__PURE__ */ once(() => ({
+  retentionDays: config().AUDIT_RETENTION_DAYS,
+  requestId: () => currentRequestId() ?? 'none',
+}));
+const directory = /* @__PURE__ */ once(() =>
+  dynamoUserDirectory(
+    db(),
+    {
+      users: config().USERS_TABLE,
+      tokens: config().TOKENS_TABLE,
+      attempts: config().ATTEMPTS_TABLE,
+      progress: config().PROGRESS_TABLE,
+      audit: config().AUDIT_TABLE,
+    },
+    auditOptions(),
+  ),
+);
+const requests = /* @__PURE__ */ once(() =>
+  dynamoRequestStore(
+    db(),
+    { requests: config().REQUESTS_TABLE, audit: config().AUDIT_TABLE },
+    auditOptions(),
+  ),
+);
+const adminSettings = /* @__PURE__ */ once(() => ({
+  fourEyes: config().FOUR_EYES,
+  dutyConflicts: parseDutyConflicts(config().DUTY_CONFLICTS),
+}));
+const changeDeps = /* @__PURE__ */ once(() => ({
+  users: users(),
+  directory: directory(),
+  requests: requests(),
+  audit: audit(),
+  clock,
+  random,
+  settings: adminSettings(),
+  report,
+}));
+
+export const adminActor = /* @__PURE__ */ once(() => makeAdminActor({ sessions: sessionsOf(), clock }));
+export const adminRegister = /* @__PURE__ */ once(() =>
+  makeRegister({ ...changeDeps(), sendLink: sendLink() }),
+);
+export const adminUpdateUser = /* @__PURE__ */ once(() =>
+  makeUpdateUser({ ...changeDeps(), mailer: mailer() }),
+);
+export const adminSetDuties = /* @__PURE__ */ once(() => makeSetDuties(changeDeps()));
+export const adminDeactivate = /* @__PURE__ */ once(() => makeDeactivate(changeDeps()));
+export const adminReactivate = /* @__PURE__ */ once(() => makeReactivate(changeDeps()));
+export const adminUnlock = /* @__PURE__ */ once(() =>
+  makeUnlock({
+    users: users(),
+    directory: directory(),
+    audit: audit(),
+    clock,
+    settings: adminSettings(),
+    report,
+  }),
+);
+export const adminStartPasswordReset = /* @__PURE__ */ once(() =>
+  makeStartPasswordReset({
+    users: users(),
+    requests: requests(),
+    audit: audit(),
+    clock,
+    random,
+    settings: adminSettings(),
+    report,
+    sendLink: sendLink(),
+  }),
+);
+export const adminSendActivation = /* @__PURE__ */ once(() =>
+  makeSendActivation({ users: users(), audit: audit(), clock, sendLink: sendLink(), report }),
+);
+export const adminGetUser = /* @__PURE__ */ once(() =>
+  makeGetUser({ users: users(), audit: audit(), clock, report }),
+);
+export const adminListUsers = /* @__PURE__ */ once(() =>
+  makeListUsers({ directory: directory(), audit: audit(), clock, report }),
+);
+export const adminListRequests = /* @__PURE__ */ once(() => makeListRequests({ requests: requests() }));
+export const adminDecideRequest = /* @__PURE__ */ once(() =>
+  makeDecideRequest({
+    users: users(),
+    directory: directory(),
+    requests: requests(),
+    audit: audit(),
+    clock,
+    settings: adminSettings(),
+    sendLink: sendLink(),
+    mailer: mailer(),
+    report,
+  }),
+);
+export const adminAudit = /* @__PURE__ */ once(() =>
+  makeAuditQueries({
+    users: users(),
+    reader: dynamoAuditReader(db(), config().AUDIT_TABLE, clock),
+    audit: audit(),
+    clock,
+    report,
+  }),
+);
+export const adminProgress = /* @__PURE__ */ once(() =>
+  makeProgress({ directory: directory(), audit: audit(), clock, report }),
+);
+export const adminDutyCatalogue = /* @__PURE__ */ once(() =>
+  dutyCatalogue(parseDutyConflicts(config().DUTY_CONFLICTS)),
 );

@@ -5,12 +5,12 @@ import { getSessionResponse } from '../handlers/get-session.schema.ts';
 import { healthResponse } from '../handlers/health.schema.ts';
 import { loginRequest, loginResponse } from '../handlers/login.schema.ts';
 import { openApiResponse } from '../handlers/openapi.schema.ts';
-import { registerUserRequest, registerUserResponse } from '../handlers/register-user.schema.ts';
 import { requestRecoveryRequest, requestRecoveryResponse } from '../handlers/request-recovery.schema.ts';
 import { resendActivationRequest, resendActivationResponse } from '../handlers/resend-activation.schema.ts';
 import { resetPasswordRequest, resetPasswordResponse } from '../handlers/reset-password.schema.ts';
 import { verifyActivationRequest, verifyActivationResponse } from '../handlers/verify-activation.schema.ts';
 import { verifyRecoveryRequest, verifyRecoveryResponse } from '../handlers/verify-recovery.schema.ts';
+import { adminRoutes } from './admin-routes.ts';
 import type { RouteDefinition } from './route.ts';
 
 const SESSION_COOKIE = {
@@ -213,26 +213,7 @@ export const routes: readonly RouteDefinition[] = [
     problems: [],
     tables: { tokens: ['GetItem'], sessions: ['UpdateItem', 'DeleteItem'], users: ['GetItem'] },
   },
-  {
-    name: 'register-user',
-    method: 'POST',
-    path: '/api/admin/users',
-    load: () => import('../handlers/register-user.ts'),
-    access: 'iam',
-    summary: 'Register an officer (Pendaftaran Baharu)',
-    description:
-      'Automation: IAM (SigV4) in AWS, on the API endpoint directly; the local stack takes `Authorization: Bearer <ADMIN_API_KEY>` (401 UNAUTHENTICATED without it; in AWS, API Gateway answers 403 to a missing or bad signature). The officer then asks for the activation e-mail.',
-    request: registerUserRequest,
-    responses: {
-      201: {
-        description: 'Registered.',
-        schema: registerUserResponse,
-        headers: { Location: "The user's address under /api/admin/users/." },
-      },
-    },
-    problems: ['USER_EXISTS'],
-    tables: { users: ['PutItem'] },
-  },
+  ...adminRoutes,
   {
     name: 'health',
     method: 'GET',

@@ -1,15 +1,15 @@
 import { jsonEndpoint } from '#http/endpoint.ts';
 import * as wiring from '../wiring.ts';
-import { type RegisterUserResponse, registerUserRequest } from './register-user.schema.ts';
+import { registerRequest } from './admin.schema.ts';
+import { actorOf, changeAnswer } from './admin.ts';
 
-const registerUser = wiring.registerUser();
+const register = wiring.adminRegister();
 
-/** POST /api/admin/users — an administrator registers an officer (IAM-authorized route). */
-export const handler = jsonEndpoint(registerUserRequest, async (input) => {
-  const user = await registerUser(input);
-  return {
-    status: 201,
-    headers: { Location: `/api/admin/users/${encodeURIComponent(user.userId)}` },
-    body: user satisfies RegisterUserResponse,
-  };
+/** POST /api/admin/users — registers an officer (at once, or as a request for approval). */
+export const handler = jsonEndpoint(registerRequest, async (input, event) => {
+  const outcome = await register(await actorOf(event), input);
+  const answer = changeAnswer(outcome, 201);
+  return outcome.kind === 'done'
+    ? { ...answer, headers: { Location: `/api/admin/users/${encodeURIComponent(outcome.user.userId)}` } }
+    : answer;
 });

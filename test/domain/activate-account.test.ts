@@ -3,7 +3,6 @@ import {
   AlreadyActiveError,
   TokenExpiredError,
   TokenInvalidError,
-  UserExistsError,
   ValidationError,
 } from '../../functions/domain/errors.ts';
 import { describePolicy, sourcePolicy } from '../../functions/domain/password-policy.ts';
@@ -11,15 +10,7 @@ import { SECURITY_QUESTIONS } from '../../functions/domain/security-questions.ts
 import { hashToken } from '../../functions/domain/token.ts';
 import { makeActivateAccount } from '../../functions/domain/use-cases/activate-account.ts';
 import { fakeHasher, rejectionOf } from '../support/fakes.ts';
-import {
-  activationBody,
-  GOOD_ANSWERS,
-  NEW_PASSWORD,
-  OFFICER,
-  PASSWORD,
-  pendingUser,
-  registrationBody,
-} from '../support/fixtures.ts';
+import { activationBody, GOOD_ANSWERS, NEW_PASSWORD, OFFICER, PASSWORD } from '../support/fixtures.ts';
 import { isListed, world } from '../support/world.ts';
 
 const IC = OFFICER.icNumber;
@@ -482,95 +473,5 @@ describe('activateAccount', () => {
     // Assert
     await rejectionOf(attempt, TokenExpiredError);
     expect(users.stored(IC).status).toBe('PENDING');
-  });
-});
-
-describe('registerUser', () => {
-  function setUpRegistration() {
-    const w = world({ users: [], start: OFFICER.registeredAt });
-    return { users: w.users, register: w.registerUser };
-  }
-
-  it('stores a pending user with the name in upper case and the e-mail in lower case', async () => {
-    // Arrange
-    const { users, register } = setUpRegistration();
-
-    // Act
-    await register(
-      registrationBody({
-        icNumber: '900101-14-5678',
-        name: '  Nur Aisyah   binti Ahmad ',
-        email: ' Aisyah.Ahmad@Example.GOV.my ',
-      }),
-    );
-
-    // Assert
-    expect(users.stored(IC)).toEqual({
-      icNumber: IC,
-      agencyCode: 'kth',
-      name: 'NUR AISYAH BINTI AHMAD',
-      email: 'aisyah.ahmad@example.gov.my',
-      ptjCode: '1001',
-      status: 'PENDING',
-      registeredAt: '2020-09-14T03:50:04.000Z',
-      activationSends: [],
-      sendRevision: 0,
-    });
-    // The pending officer the other tests start from is what registration stores.
-    expect(users.stored(IC)).toEqual(pendingUser({ duties: undefined }));
-  });
-
-  it('answers with the public view of the user, without secrets or bookkeeping', async () => {
-    // Arrange
-    const { register } = setUpRegistration();
-
-    // Act
-    const view = await register(registrationBody({ name: 'Nur Aisyah binti Ahmad' }));
-
-    // Assert
-    expect(view).toMatchObject({
-      userId: OFFICER.userId,
-      icNumber: IC,
-      agencyCode: 'kth',
-      name: 'NUR AISYAH BINTI AHMAD',
-      email: OFFICER.email,
-      ptjCode: '1001',
-      duties: [],
-      status: 'PENDING',
-      registeredAt: '2020-09-14T03:50:04.000Z',
-      activatedAt: null,
-    });
-    const secretsAndBookkeeping = /hash|token|password|answer|sends|revision|failed|locked/i;
-    expect(Object.keys(view).filter((key) => secretsAndBookkeeping.test(key))).toEqual([]);
-  });
-
-  it('refuses a second registration of the same MyKad number, in any form', async () => {
-    // Arrange
-    const { register } = setUpRegistration();
-    await register(registrationBody());
-
-    // Act
-    const attempt = register(
-      registrationBody({ icNumber: '900101-14-5678', name: 'Someone Else', email: 'b@x.gov.my' }),
-    );
-
-    // Assert
-    await rejectionOf(attempt, UserExistsError);
-  });
-
-  it.each([
-    ['an impossible date', '901332145678'],
-    ['too few digits', '90010114567'],
-    ['an agency code inside the number', OFFICER.userId],
-  ])('refuses an ID number with %s', async (_case, icNumber) => {
-    // Arrange
-    const { users, register } = setUpRegistration();
-
-    // Act
-    const error = await rejectionOf(register(registrationBody({ icNumber })), ValidationError);
-
-    // Assert
-    expect(error.errors).toEqual([{ path: 'icNumber', code: 'USER_ID_INVALID' }]);
-    expect(users.users.size).toBe(0);
   });
 });

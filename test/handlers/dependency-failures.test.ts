@@ -7,7 +7,7 @@ import { MessageRejected, SendEmailCommand, TooManyRequestsException } from '@aw
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashToken } from '#domain/token.ts';
-import { jsonEvent, type ParsedResult } from '../support/events.ts';
+import { iamSigned, jsonEvent, type ParsedResult } from '../support/events.ts';
 import {
   activationBody,
   GOOD_ANSWERS,
@@ -370,17 +370,19 @@ describe('activate-account handler', () => {
   });
 });
 
-describe('register-user handler', () => {
+describe('register-user handler (automation: the IAM-signed admin API)', () => {
   const registration = registrationBody({
     icNumber: '900101-14-5678',
     name: '  Nur Aisyah   binti Ahmad ',
     email: 'Aisyah.Ahmad@Example.gov.my',
   });
-  const register = () => handlers.register(jsonEvent(ROUTES.register, registration));
+  const register = () => handlers.register(iamSigned(jsonEvent(ROUTES.register, registration)));
 
-  it('answers 201 with a Location header and the user without secrets', async () => {
+  it('answers 201 with a Location header and the user without secrets, registered in one transaction', async () => {
     // Arrange
-    dynamo.on(PutCommand).resolves({});
+    dynamo.on(GetCommand).resolves({});
+    dynamo.on(TransactWriteCommand).resolves({});
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
 
     // Act
     const result = await register();
@@ -388,36 +390,26 @@ describe('register-user handler', () => {
     // Assert
     expect(result.status).toBe(201);
     expect(result.headers.location).toBe('/api/admin/users/kth%3A900101145678');
-    expect(result.body).toMatchObject({
+    expect(result.body.user).toMatchObject({
       userId: OFFICER.userId,
       icNumber: OFFICER.icNumber,
       name: OFFICER.name,
       email: OFFICER.email,
       status: 'PENDING',
     });
-    for (const secret of [
-      'passwordHash',
-      'securityAnswers',
-      'activationTokenHash',
-      'activationSends',
-      'sendRevision',
-    ]) {
-      expect(result.body).not.toHaveProperty(secret);
-    }
-    expect(dynamo.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
+    expect(JSON.stringify(result.body)).not.toMatch(/hash|token|sends|revision|password|answer/i);
+    const [registration] = dynamo.commandCalls(TransactWriteCommand);
+    expect(registration?.args[0].input.TransactItems?.[0]?.Put).toMatchObject({
       TableName: USERS_TABLE,
       Item: { icNumber: OFFICER.icNumber, status: 'PENDING' },
       ConditionExpression: 'attribute_not_exists(icNumber)',
     });
   });
 
-  it('answers 409 USER_EXISTS when the conditional put fails', async () => {
-    // Arrange
-    dynamo
-      .on(PutCommand)
-      .rejects(
-        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
-      );
+  it('answers 409 USER_EXISTS when the registration transaction finds the IC number taken', async () => {
+    // Arrange: free when read, taken by the time of the write
+    dynamo.on(GetCommand).resolves({});
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None'));
 
     // Act
     const result = await register();
@@ -428,9 +420,10 @@ describe('register-user handler', () => {
     expect(result.body.code).toBe('USER_EXISTS');
   });
 
-  it('answers 503 with Retry-After when the put is throttled', async () => {
+  it('answers 503 with Retry-After when the registration transaction is throttled', async () => {
     // Arrange
-    dynamo.on(PutCommand).rejects(throttled());
+    dynamo.on(GetCommand).resolves({});
+    dynamo.on(TransactWriteCommand).rejects(throttled());
 
     // Act
     const result = await register();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ForbiddenError } from '#domain/errors.ts';
 import { ORIGIN_VERIFY_HEADER, originVerify } from '#http/origin-verify.ts';
-import { httpEvent, jsonEvent, lambdaContext, parseResult } from '../support/events.ts';
+import { httpEvent, iamSigned, jsonEvent, lambdaContext, parseResult } from '../support/events.ts';
 
 // Spied on so a test can see that the comparison is the constant-time one; it still runs for real.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -26,18 +26,6 @@ const fromCloudFront = (value: string, path = '/api/activation/verify') =>
   httpEvent({ path, headers: { [ORIGIN_VERIFY_HEADER]: value } });
 
 /** What API Gateway adds to the event of a route it authorised with SigV4. */
-function iamSigned(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
-  const iam = {
-    accessKey: 'AKIAEXAMPLE',
-    accountId: '123456789012',
-    userArn: 'arn:aws:iam::123456789012:user/ops',
-  };
-  return {
-    ...event,
-    requestContext: { ...event.requestContext, authorizer: { iam } },
-  } as APIGatewayProxyEventV2;
-}
-
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();

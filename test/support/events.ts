@@ -57,6 +57,19 @@ export function jsonEvent(
   return httpEvent({ ...options, path, body: typeof value === 'string' ? value : JSON.stringify(value) });
 }
 
+/** The event as API Gateway's IAM authorizer passes a SigV4-signed request on: with its signer. */
+export function iamSigned(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
+  const iam = {
+    accessKey: 'AKIAEXAMPLE',
+    accountId: '123456789012',
+    userArn: 'arn:aws:iam::123456789012:user/ops',
+  };
+  return {
+    ...event,
+    requestContext: { ...event.requestContext, authorizer: { iam } },
+  } as APIGatewayProxyEventV2;
+}
+
 /** The context Lambda (and the local server) gives, its time counting down; `overrides` replace parts. */
 export function lambdaContext(overrides: Partial<Context> = {}): Context {
   return { ...localLambdaContext('ispeks-test-function', 'test-aws-request'), ...overrides };

@@ -1,8 +1,8 @@
 import { type AnswerInput, normaliseAnswer } from '../../functions/domain/security-answers.ts';
 import type { ChangePasswordInput } from '../../functions/domain/use-cases/account.ts';
 import type { ActivateInput } from '../../functions/domain/use-cases/activate-account.ts';
+import type { AdminRegisterInput } from '../../functions/domain/use-cases/administration/changes.ts';
 import type { ResetInput } from '../../functions/domain/use-cases/recovery.ts';
-import type { RegisterInput } from '../../functions/domain/use-cases/register-user.ts';
 import type { User } from '../../functions/domain/user.ts';
 import { fakeHash } from './fakes.ts';
 
@@ -86,7 +86,7 @@ export function activeUser(overrides: Partial<User> = {}): User {
 }
 
 /** `POST /api/admin/users`: the officer's registration (a test gives a fresh number and address). */
-export function registrationBody(overrides: Partial<RegisterInput> = {}): RegisterInput {
+export function registrationBody(overrides: Partial<AdminRegisterInput> = {}): AdminRegisterInput {
   const { icNumber, agencyCode, ptjCode, name, email } = OFFICER;
   return { icNumber, agencyCode, ptjCode, name, email, ...overrides };
 }

@@ -8,7 +8,6 @@ import {
   makeResetPassword,
   makeVerifyRecovery,
 } from '../../functions/domain/use-cases/recovery.ts';
-import { makeRegisterUser } from '../../functions/domain/use-cases/register-user.ts';
 import { makeResendActivation } from '../../functions/domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '../../functions/domain/use-cases/send-link.ts';
 import { makeSessions, makeSignIn } from '../../functions/domain/use-cases/sign-in.ts';
@@ -167,7 +166,6 @@ export function world(options: WorldOptions = {}) {
       passwordPolicy: settings.passwordPolicy,
       isListed,
     }),
-    registerUser: makeRegisterUser({ users, clock }),
     /** Sign-in and the session use cases together, as the pages meet them. */
     signIn: { ...signIn, ...sessionsOf },
     recovery: {

@@ -1,0 +1,13 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import { pathParameter } from '#http/query.ts';
+import * as wiring from '../wiring.ts';
+import { reasonRequest } from './admin.schema.ts';
+import { actorOf } from './admin.ts';
+
+const { reject } = wiring.adminDecideRequest();
+
+/** POST /api/admin/requests/{id}/reject — refuses the change, with a reason; not by its requester. */
+export const handler = jsonEndpoint(reasonRequest, async (input, event) => ({
+  status: 200,
+  body: await reject(await actorOf(event), pathParameter(event, 'id'), input.reason),
+}));

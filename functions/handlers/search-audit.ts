@@ -1,0 +1,13 @@
+import { plainEndpoint } from '#http/endpoint.ts';
+import { validatedQuery } from '#http/query.ts';
+import * as wiring from '../wiring.ts';
+import { auditQuery } from './admin.schema.ts';
+import { actorOf } from './admin.ts';
+
+const { search } = wiring.adminAudit();
+
+/** GET /api/admin/audit — audit records by PTJ, actor, event and time, newest first. */
+export const handler = plainEndpoint(async (event) => {
+  const { limit, ...filter } = validatedQuery(auditQuery, event);
+  return { status: 200, body: await search(await actorOf(event), { ...filter, limit: limit ?? 25 }) };
+});

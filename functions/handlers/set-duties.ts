@@ -1,0 +1,11 @@
+import { jsonEndpoint } from '#http/endpoint.ts';
+import * as wiring from '../wiring.ts';
+import { dutiesRequest } from './admin.schema.ts';
+import { actorOf, changeAnswer, userIdOf } from './admin.ts';
+
+const setDuties = wiring.adminSetDuties();
+
+/** PUT /api/admin/users/{userId}/duties — every duty the officer holds (Pengurusan Tugas). */
+export const handler = jsonEndpoint(dutiesRequest, async (input, event) =>
+  changeAnswer(await setDuties(await actorOf(event), userIdOf(event), input.duties)),
+);
