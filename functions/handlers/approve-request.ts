@@ -1,4 +1,4 @@
-import { plainEndpoint } from '#http/endpoint.ts';
+import { callerEndpoint } from '#http/endpoint.ts';
 import { pathParameter } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
 import { actorOf } from './admin.ts';
@@ -6,7 +6,7 @@ import { actorOf } from './admin.ts';
 const { approve } = wiring.adminDecideRequest();
 
 /** POST /api/admin/requests/{id}/approve — applies the change; not by its requester. */
-export const handler = plainEndpoint(async (event) => ({
+export const handler = callerEndpoint(actorOf, async (actor, event) => ({
   status: 200,
-  body: await approve(await actorOf(event), pathParameter(event, 'id')),
+  body: await approve(actor, pathParameter(event, 'id')),
 }));

@@ -1,11 +1,11 @@
-import { plainEndpoint } from '#http/endpoint.ts';
+import { callerEndpoint } from '#http/endpoint.ts';
 import * as wiring from '../wiring.ts';
 import { actorOf, userIdOf } from './admin.ts';
 
 const getUser = wiring.adminGetUser();
 
 /** GET /api/admin/users/{userId} — one user, as administrators see it. */
-export const handler = plainEndpoint(async (event) => ({
+export const handler = callerEndpoint(actorOf, async (actor, event) => ({
   status: 200,
-  body: { user: await getUser(await actorOf(event), userIdOf(event)) },
+  body: { user: await getUser(actor, userIdOf(event)) },
 }));

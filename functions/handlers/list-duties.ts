@@ -1,11 +1,8 @@
-import { plainEndpoint } from '#http/endpoint.ts';
+import { callerEndpoint } from '#http/endpoint.ts';
 import * as wiring from '../wiring.ts';
 import { actorOf } from './admin.ts';
 
 const catalogue = wiring.adminDutyCatalogue();
 
-/** GET /api/admin/duties — the duty catalogue of Pengurusan Tugas, Malay and English. */
-export const handler = plainEndpoint(async (event) => {
-  await actorOf(event);
-  return { status: 200, body: catalogue };
-});
+/** GET /api/admin/duties — the duty catalogue of Pengurusan Tugas, Malay and English (administrators only). */
+export const handler = callerEndpoint(actorOf, async () => ({ status: 200, body: catalogue }));

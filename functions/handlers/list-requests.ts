@@ -1,4 +1,4 @@
-import { plainEndpoint } from '#http/endpoint.ts';
+import { callerEndpoint } from '#http/endpoint.ts';
 import { validatedQuery } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
 import { listRequestsQuery } from './admin.schema.ts';
@@ -7,7 +7,7 @@ import { actorOf } from './admin.ts';
 const listRequests = wiring.adminListRequests();
 
 /** GET /api/admin/requests — the four-eyes queue, newest first. */
-export const handler = plainEndpoint(async (event) => {
+export const handler = callerEndpoint(actorOf, async (actor, event) => {
   const { limit, ...query } = validatedQuery(listRequestsQuery, event);
-  return { status: 200, body: await listRequests(await actorOf(event), { ...query, limit: limit ?? 25 }) };
+  return { status: 200, body: await listRequests(actor, { ...query, limit: limit ?? 25 }) };
 });

@@ -1,4 +1,4 @@
-import { plainEndpoint } from '#http/endpoint.ts';
+import { callerEndpoint } from '#http/endpoint.ts';
 import { validatedQuery } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
 import { listUsersQuery } from './admin.schema.ts';
@@ -7,7 +7,7 @@ import { actorOf } from './admin.ts';
 const listUsers = wiring.adminListUsers();
 
 /** GET /api/admin/users — users by PTJ, state, duty, dormancy or IC/name prefix; one page. */
-export const handler = plainEndpoint(async (event) => {
+export const handler = callerEndpoint(actorOf, async (actor, event) => {
   const { limit, ...query } = validatedQuery(listUsersQuery, event);
-  return { status: 200, body: await listUsers(await actorOf(event), { ...query, limit: limit ?? 25 }) };
+  return { status: 200, body: await listUsers(actor, { ...query, limit: limit ?? 25 }) };
 });

@@ -1,4 +1,4 @@
-import { plainEndpoint } from '#http/endpoint.ts';
+import { callerEndpoint } from '#http/endpoint.ts';
 import { validatedQuery } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
 import { progressQuery } from './admin.schema.ts';
@@ -7,7 +7,7 @@ import { actorOf } from './admin.ts';
 const progress = wiring.adminProgress();
 
 /** GET /api/admin/progress — registered, active and pending officers per PTJ or agency, from counters. */
-export const handler = plainEndpoint(async (event) => {
+export const handler = callerEndpoint(actorOf, async (actor, event) => {
   const { by } = validatedQuery(progressQuery, event);
-  return { status: 200, body: await progress(await actorOf(event), by ?? 'ptj') };
+  return { status: 200, body: await progress(actor, by ?? 'ptj') };
 });

@@ -1,4 +1,4 @@
-import { jsonEndpoint } from '#http/endpoint.ts';
+import { callerJsonEndpoint } from '#http/endpoint.ts';
 import { pathParameter } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
 import { reasonRequest } from './admin.schema.ts';
@@ -7,7 +7,7 @@ import { actorOf } from './admin.ts';
 const { reject } = wiring.adminDecideRequest();
 
 /** POST /api/admin/requests/{id}/reject — refuses the change, with a reason; not by its requester. */
-export const handler = jsonEndpoint(reasonRequest, async (input, event) => ({
+export const handler = callerJsonEndpoint(actorOf, reasonRequest, async (actor, input, event) => ({
   status: 200,
-  body: await reject(await actorOf(event), pathParameter(event, 'id'), input.reason),
+  body: await reject(actor, pathParameter(event, 'id'), input.reason),
 }));

@@ -1,4 +1,4 @@
-import { plainEndpoint } from '#http/endpoint.ts';
+import { callerEndpoint } from '#http/endpoint.ts';
 import { validatedQuery } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
 import { auditQuery } from './admin.schema.ts';
@@ -7,7 +7,7 @@ import { actorOf } from './admin.ts';
 const { search } = wiring.adminAudit();
 
 /** GET /api/admin/audit — audit records by PTJ, actor, event and time, newest first. */
-export const handler = plainEndpoint(async (event) => {
+export const handler = callerEndpoint(actorOf, async (actor, event) => {
   const { limit, ...filter } = validatedQuery(auditQuery, event);
-  return { status: 200, body: await search(await actorOf(event), { ...filter, limit: limit ?? 25 }) };
+  return { status: 200, body: await search(actor, { ...filter, limit: limit ?? 25 }) };
 });

@@ -1,4 +1,4 @@
-import { jsonEndpoint } from '#http/endpoint.ts';
+import { callerJsonEndpoint } from '#http/endpoint.ts';
 import * as wiring from '../wiring.ts';
 import { updateRequest } from './admin.schema.ts';
 import { actorOf, changeAnswer, userIdOf } from './admin.ts';
@@ -6,6 +6,6 @@ import { actorOf, changeAnswer, userIdOf } from './admin.ts';
 const updateUser = wiring.adminUpdateUser();
 
 /** PATCH /api/admin/users/{userId} — name, e-mail, agency or PTJ (a changed e-mail cancels every link and tells the old address). */
-export const handler = jsonEndpoint(updateRequest, async (input, event) =>
-  changeAnswer(await updateUser(await actorOf(event), userIdOf(event), input)),
+export const handler = callerJsonEndpoint(actorOf, updateRequest, async (actor, input, event) =>
+  changeAnswer(await updateUser(actor, userIdOf(event), input)),
 );
