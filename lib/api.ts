@@ -131,7 +131,8 @@ export class ActivationApi extends Construct {
       if (segment === '*' || !paths.every((path) => path[i] === segment)) break;
       common.push(segment);
     }
-    const pattern = paths.length === 1 && common.length === first.length ? common.join('/') : `${common.join('/')}/*`;
+    const pattern =
+      paths.length === 1 && common.length === first.length ? common.join('/') : `${common.join('/')}/*`;
     return this.adminApi.arnForExecuteApi('*', pattern, '$default');
   }
 

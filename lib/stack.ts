@@ -37,7 +37,8 @@ export class IspeksActivationStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: web.siteUrl, description: 'The pages and, under /api, the API' });
     new CfnOutput(this, 'ApiUrl', {
       value: api.httpApi.apiEndpoint,
-      description: 'Direct endpoint of the public API (it answers only requests that came through CloudFront)',
+      description:
+        'Direct endpoint of the public API (it answers only requests that came through CloudFront)',
     });
     new CfnOutput(this, 'AdminApiUrl', {
       value: api.adminApi.apiEndpoint,

@@ -114,5 +114,7 @@ export function callerEndpoint<C>(
     .use(problemDetails())
     .use(originVerify())
     .use(identified(identify))
-    .handler(async (event) => toApiGatewayResult(await handle(event.caller as C, event))) as unknown as ApiHandler;
+    .handler(async (event) =>
+      toApiGatewayResult(await handle(event.caller as C, event)),
+    ) as unknown as ApiHandler;
 }
