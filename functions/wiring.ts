@@ -32,7 +32,11 @@ import {
   makeListUsers,
   makeProgress,
 } from '#domain/use-cases/administration/queries.ts';
-import { makeDecideRequest, makeListRequests } from '#domain/use-cases/administration/requests.ts';
+import {
+  makeApproveRequest,
+  makeListRequests,
+  makeRejectRequest,
+} from '#domain/use-cases/administration/requests.ts';
 import { makeRequestRecovery, makeResetPassword, makeVerifyRecovery } from '#domain/use-cases/recovery.ts';
 import { makeResendActivation } from '#domain/use-cases/resend-activation.ts';
 import { makeSendLink } from '#domain/use-cases/send-link.ts';
@@ -360,8 +364,8 @@ export const adminListUsers = /* @__PURE__ */ once(() =>
   makeListUsers({ directory: directory(), audit: audit(), clock, report }),
 );
 export const adminListRequests = /* @__PURE__ */ once(() => makeListRequests({ requests: requests() }));
-export const adminDecideRequest = /* @__PURE__ */ once(() =>
-  makeDecideRequest({
+export const adminApproveRequest = /* @__PURE__ */ once(() =>
+  makeApproveRequest({
     users: users(),
     directory: directory(),
     requests: requests(),
@@ -372,6 +376,9 @@ export const adminDecideRequest = /* @__PURE__ */ once(() =>
     mailer: mailer(),
     report,
   }),
+);
+export const adminRejectRequest = /* @__PURE__ */ once(() =>
+  makeRejectRequest({ requests: requests(), audit: audit(), clock, report }),
 );
 export const adminAudit = /* @__PURE__ */ once(() =>
   makeAuditQueries({

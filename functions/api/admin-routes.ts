@@ -25,11 +25,13 @@ type Tables = Readonly<Partial<Record<TableKey, readonly DynamoDbAction[]>>>;
 const ACTOR: Tables = { sessions: ['UpdateItem', 'DeleteItem'], users: ['GetItem'], audit: ['PutItem'] };
 /** A change of a user: the user, its counters and the audit records in one transaction; or a request (four eyes). */
 const CHANGE: Tables = {
-  users: ['GetItem', 'PutItem', 'UpdateItem'],
+  users: ['GetItem', 'UpdateItem'],
   progress: ['UpdateItem'],
   audit: ['PutItem'],
   requests: ['PutItem'],
 };
+/** A registration puts a new user item (on condition the IC number is free). */
+const NEW_USER: Tables = { users: ['PutItem'] };
 const LINKS: Tables = { users: ['UpdateItem'], tokens: ['PutItem', 'DeleteItem'] };
 
 function merge(...parts: Tables[]): Tables {
@@ -77,7 +79,7 @@ export const adminRoutes: readonly RouteDefinition[] = [
       202: REQUESTED,
     },
     problems: ['USER_EXISTS', 'DUTY_UNKNOWN', 'DUTY_CONFLICT'],
-    tables: merge(ACTOR, CHANGE, LINKS),
+    tables: merge(ACTOR, CHANGE, NEW_USER, LINKS),
     sendsEmail: true,
   },
   {
@@ -180,7 +182,7 @@ export const adminRoutes: readonly RouteDefinition[] = [
     pathDescriptions: USER_ID,
     responses: { 200: DONE },
     problems: ['USER_NOT_FOUND', 'CHANGED_MEANWHILE'],
-    tables: merge(ACTOR, CHANGE, { attempts: ['DeleteItem'] }),
+    tables: merge(ACTOR, { users: ['UpdateItem'], attempts: ['DeleteItem'] }),
   },
   {
     name: 'start-password-reset',
@@ -195,7 +197,7 @@ export const adminRoutes: readonly RouteDefinition[] = [
     pathDescriptions: USER_ID,
     responses: { 200: DONE, 202: REQUESTED },
     problems: ['USER_NOT_FOUND', 'RESEND_COOLDOWN', 'EMAIL_REJECTED'],
-    tables: merge(ACTOR, CHANGE, LINKS),
+    tables: merge(ACTOR, { requests: ['PutItem'] }, LINKS),
     sendsEmail: true,
   },
   {
@@ -277,7 +279,13 @@ export const adminRoutes: readonly RouteDefinition[] = [
       'RESEND_COOLDOWN',
       'EMAIL_REJECTED',
     ],
-    tables: merge(ACTOR, CHANGE, LINKS, { requests: ['GetItem', 'UpdateItem'], attempts: ['DeleteItem'] }),
+    // Applies any kind of request (so it may put a new user), but creates none.
+    tables: merge(
+      ACTOR,
+      NEW_USER,
+      { users: ['GetItem', 'UpdateItem'], progress: ['UpdateItem'], requests: ['GetItem', 'UpdateItem'] },
+      LINKS,
+    ),
     sendsEmail: true,
   },
   {

@@ -3,7 +3,7 @@ import { pathParameter } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
 import { actorOf } from './admin.ts';
 
-const { approve } = wiring.adminDecideRequest();
+const approve = wiring.adminApproveRequest();
 
 /** POST /api/admin/requests/{id}/approve — applies the change; not by its requester. */
 export const handler = callerEndpoint(actorOf, async (actor, event) => ({

@@ -4,7 +4,7 @@ import * as wiring from '../wiring.ts';
 import { reasonRequest } from './admin.schema.ts';
 import { actorOf } from './admin.ts';
 
-const { reject } = wiring.adminDecideRequest();
+const reject = wiring.adminRejectRequest();
 
 /** POST /api/admin/requests/{id}/reject — refuses the change, with a reason; not by its requester. */
 export const handler = callerJsonEndpoint(actorOf, reasonRequest, async (actor, input, event) => ({

@@ -130,25 +130,41 @@ function bundleFor(routeKey: string): string {
   return join(outdirs[0] as string, `asset.${hash}`, 'index.mjs');
 }
 
-/** DynamoDB actions per table ("users", "tokens", ...); anything aimed elsewhere shows up under its raw resource. */
-function dynamoDbAccess(statements: Statement[]): Record<string, string[]> {
-  const tableIds = Object.fromEntries(
+/** The logical id of each table, by its definition's lower-case id ("users", "audit", ...). */
+function tableLogicalIds(): Record<string, string> {
+  return Object.fromEntries(
     Object.entries(resources('AWS::DynamoDB::GlobalTable')).map(([id, table]) => {
-      const key = (table.Properties.KeySchema as Array<{ AttributeName: string }>)[0]?.AttributeName;
-      const def = tableDefinitions.find((d) => d.partitionKey === key);
+      const keys = (table.Properties.KeySchema as Array<{ AttributeName: string; KeyType: string }>).map(
+        (k) => `${k.KeyType}:${k.AttributeName}`,
+      );
+      const def = tableDefinitions.find(
+        (d) =>
+          keys.join() === [`HASH:${d.partitionKey}`, ...(d.sortKey ? [`RANGE:${d.sortKey}`] : [])].join(),
+      );
       return [id, def === undefined ? id : def.id.toLowerCase()];
     }),
   );
-  const access: Record<string, string[]> = {};
+}
+
+/**
+ * DynamoDB actions per table ("users", "tokens", ...); a table's index ARNs (granted with Query)
+ * count as the table; anything aimed elsewhere shows up under its raw resource.
+ */
+function dynamoDbAccess(statements: Statement[]): Record<string, string[]> {
+  const tableIds = tableLogicalIds();
+  const access: Record<string, Set<string>> = {};
   for (const statement of statements) {
     const actions = asArray(statement.Action).filter((a) => a.startsWith('dynamodb:'));
     if (actions.length === 0) continue;
     for (const resource of asArray(statement.Resource)) {
-      const table = tableIds[getAttId(resource) ?? ''] ?? JSON.stringify(resource);
-      access[table] = [...(access[table] ?? []), ...actions.map((a) => a.replace('dynamodb:', ''))].sort();
+      const raw = JSON.stringify(resource);
+      const id = Object.keys(tableIds).find((tableId) => raw.includes(`"${tableId}"`));
+      const table = id === undefined ? raw : (tableIds[id] as string);
+      access[table] ??= new Set();
+      for (const action of actions) access[table].add(action.replace('dynamodb:', ''));
     }
   }
-  return access;
+  return Object.fromEntries(Object.entries(access).map(([table, actions]) => [table, [...actions].sort()]));
 }
 
 describe('IspeksActivationStack data', () => {
@@ -248,6 +264,10 @@ describe('IspeksActivationStack functions', () => {
       'POST /api/auth/logout': 204,
       // Takes no body: without a session cookie it is refused before anything is read.
       'POST /api/account/sessions/revoke': 401,
+      // Administration: neither a session nor an IAM signer, so refused before the body is read.
+      ...Object.fromEntries(
+        routes.filter((r) => r.access === 'administrator').map((r) => [`${r.method} ${r.path}`, 401]),
+      ),
     };
 
     for (const route of routes) {
@@ -392,37 +412,45 @@ describe('IspeksActivationStack least privilege', () => {
   });
 
   /** Exactly what each use case does, read from its adapters; a new route needs a line here. */
+  const ACTOR = { sessions: ['DeleteItem', 'UpdateItem'], users: ['GetItem'], audit: ['PutItem'] };
   const expectedAccess: Record<string, Record<string, string[]>> = {
     'POST /api/activation/resend': {
       users: ['GetItem', 'UpdateItem'],
       tokens: ['DeleteItem', 'PutItem'],
+      audit: ['PutItem'],
     },
-    'POST /api/activation/verify': { tokens: ['GetItem'] },
+    'POST /api/activation/verify': { tokens: ['GetItem'], users: ['GetItem'], audit: ['PutItem'] },
     'POST /api/activation/activate': {
       tokens: ['GetItem', 'UpdateItem'],
       users: ['GetItem', 'UpdateItem'],
+      progress: ['UpdateItem'],
+      audit: ['PutItem'],
     },
     'POST /api/auth/login': {
       users: ['GetItem', 'UpdateItem'],
       sessions: ['PutItem'],
       attempts: ['GetItem', 'UpdateItem'],
+      audit: ['PutItem'],
     },
     'GET /api/auth/session': { sessions: ['DeleteItem', 'UpdateItem'], users: ['GetItem'] },
     'POST /api/auth/logout': { sessions: ['DeleteItem'] },
     'POST /api/recovery/request': {
       users: ['GetItem', 'UpdateItem'],
       tokens: ['DeleteItem', 'PutItem'],
+      audit: ['PutItem'],
     },
-    'POST /api/recovery/verify': { tokens: ['GetItem'] },
+    'POST /api/recovery/verify': { tokens: ['GetItem'], users: ['GetItem'] },
     'POST /api/recovery/reset': {
       tokens: ['GetItem', 'UpdateItem'],
       users: ['GetItem', 'UpdateItem'],
       attempts: ['DeleteItem', 'GetItem', 'UpdateItem'],
+      audit: ['PutItem'],
     },
     'POST /api/account/password': {
       sessions: ['DeleteItem', 'UpdateItem'],
       users: ['GetItem', 'UpdateItem'],
       attempts: ['GetItem', 'UpdateItem'],
+      audit: ['PutItem'],
     },
     'POST /api/account/sessions/revoke': {
       sessions: ['DeleteItem', 'UpdateItem'],
@@ -433,10 +461,98 @@ describe('IspeksActivationStack least privilege', () => {
       sessions: ['DeleteItem', 'UpdateItem'],
       users: ['GetItem'],
     },
-    'POST /api/admin/users': { users: ['PutItem'] },
+    'POST /api/admin/users': {
+      ...ACTOR,
+      users: ['GetItem', 'PutItem', 'UpdateItem'],
+      tokens: ['DeleteItem', 'PutItem'],
+      progress: ['UpdateItem'],
+      requests: ['PutItem'],
+    },
+    'GET /api/admin/users': { ...ACTOR, users: ['GetItem', 'Query'] },
+    'GET /api/admin/users/{userId}': ACTOR,
+    'PATCH /api/admin/users/{userId}': {
+      ...ACTOR,
+      users: ['GetItem', 'UpdateItem'],
+      tokens: ['DeleteItem'],
+      progress: ['UpdateItem'],
+      requests: ['PutItem'],
+    },
+    'PUT /api/admin/users/{userId}/duties': {
+      ...ACTOR,
+      users: ['GetItem', 'UpdateItem'],
+      progress: ['UpdateItem'],
+      requests: ['PutItem'],
+    },
+    'POST /api/admin/users/{userId}/deactivate': {
+      ...ACTOR,
+      users: ['GetItem', 'UpdateItem'],
+      tokens: ['DeleteItem'],
+      progress: ['UpdateItem'],
+      requests: ['PutItem'],
+    },
+    'POST /api/admin/users/{userId}/reactivate': {
+      ...ACTOR,
+      users: ['GetItem', 'UpdateItem'],
+      progress: ['UpdateItem'],
+      requests: ['PutItem'],
+    },
+    'POST /api/admin/users/{userId}/unlock': {
+      ...ACTOR,
+      users: ['GetItem', 'UpdateItem'],
+      attempts: ['DeleteItem'],
+    },
+    'POST /api/admin/users/{userId}/password-reset': {
+      ...ACTOR,
+      users: ['GetItem', 'UpdateItem'],
+      tokens: ['DeleteItem', 'PutItem'],
+      requests: ['PutItem'],
+    },
+    'POST /api/admin/users/{userId}/send-activation': {
+      ...ACTOR,
+      users: ['GetItem', 'UpdateItem'],
+      tokens: ['DeleteItem', 'PutItem'],
+    },
+    'GET /api/admin/users/{userId}/audit': { ...ACTOR, audit: ['PutItem', 'Query'] },
+    'GET /api/admin/duties': ACTOR,
+    'GET /api/admin/requests': { ...ACTOR, requests: ['Query'] },
+    'POST /api/admin/requests/{id}/approve': {
+      ...ACTOR,
+      users: ['GetItem', 'PutItem', 'UpdateItem'],
+      tokens: ['DeleteItem', 'PutItem'],
+      progress: ['UpdateItem'],
+      requests: ['GetItem', 'UpdateItem'],
+    },
+    'POST /api/admin/requests/{id}/reject': { ...ACTOR, requests: ['GetItem', 'UpdateItem'] },
+    'GET /api/admin/audit': { ...ACTOR, audit: ['PutItem', 'Query'] },
+    'GET /api/admin/progress': { ...ACTOR, progress: ['Query'] },
     'GET /api/health': {},
     'GET /api/openapi.json': {},
   };
+
+  it('lets no function update or delete an audit record: the trail is append-only', () => {
+    const auditArns = Object.entries(tableLogicalIds())
+      .filter(([, name]) => name === 'audit')
+      .map(([id]) => id);
+    expect(auditArns).toHaveLength(1);
+    const onAudit = allowStatements().filter((statement) =>
+      asArray(statement.Resource).some((resource) => JSON.stringify(resource).includes(`"${auditArns[0]}"`)),
+    );
+
+    expect(onAudit.length).toBeGreaterThan(0);
+    const actions = new Set(onAudit.flatMap((statement) => asArray(statement.Action)));
+    expect([...actions].sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+  });
+
+  it('lets the list functions Query the indexes by name, and nothing scans', () => {
+    const list = statementsForRoute('GET /api/admin/users').filter((s) =>
+      asArray(s.Action).includes('dynamodb:Query'),
+    );
+    const resources = list.flatMap((s) => asArray(s.Resource)).map((r) => JSON.stringify(r));
+
+    expect(resources.some((r) => r.includes('/index/byPtj'))).toBe(true);
+    expect(resources.some((r) => r.includes('/index/byStatus'))).toBe(true);
+    expect(allowStatements().flatMap((s) => asArray(s.Action))).not.toContain('dynamodb:Scan');
+  });
 
   it.each(routes.map((r) => `${r.method} ${r.path}`))(
     'lets the function behind %s use exactly the DynamoDB actions its use case needs',
@@ -448,10 +564,10 @@ describe('IspeksActivationStack least privilege', () => {
     },
   );
 
-  it('keeps the verify function away from the users table and the health function away from all tables', () => {
-    expect(Object.keys(dynamoDbAccess(statementsForRoute('POST /api/activation/verify')))).toEqual([
-      'tokens',
-    ]);
+  it('keeps the verify function to reads (and its audit record) and the health function away from all tables', () => {
+    const verify = dynamoDbAccess(statementsForRoute('POST /api/activation/verify'));
+
+    expect(verify).toEqual({ tokens: ['GetItem'], users: ['GetItem'], audit: ['PutItem'] });
     expect(dynamoDbAccess(statementsForRoute('GET /api/health'))).toEqual({});
   });
 
@@ -462,6 +578,13 @@ describe('IspeksActivationStack least privilege', () => {
     'POST /api/recovery/request',
     'POST /api/recovery/reset',
     'POST /api/account/password',
+    // Administration: the activation e-mail of a registration, the notice to an old address, the
+    // administrator-started recovery e-mail, and an approval that does any of these.
+    'POST /api/admin/users',
+    'PATCH /api/admin/users/{userId}',
+    'POST /api/admin/users/{userId}/password-reset',
+    'POST /api/admin/users/{userId}/send-activation',
+    'POST /api/admin/requests/{id}/approve',
   ];
 
   it('lets only the functions that mail send e-mail, and only as the configured sender', () => {
@@ -486,40 +609,67 @@ describe('IspeksActivationStack least privilege', () => {
 });
 
 describe('IspeksActivationStack API', () => {
-  const deployedRoutes = () =>
+  /** The two HTTP APIs by name: `public` (behind CloudFront) and `admin` (IAM-signed automation). */
+  const apis = () => {
+    const byId = Object.entries(resources('AWS::ApiGatewayV2::Api'));
+    const named = (word: string) =>
+      byId.find(([, api]) => String(api.Properties.Description).includes(word))?.[0];
+    return { public: named('activation API') as string, admin: named('administration API') as string };
+  };
+  /** The routes of one API: route key → authorization type. */
+  const deployedRoutes = (apiId: string) =>
     Object.fromEntries(
-      Object.values(resources('AWS::ApiGatewayV2::Route')).map((r) => [
-        String(r.Properties.RouteKey),
-        r.Properties.AuthorizationType,
-      ]),
+      Object.values(resources('AWS::ApiGatewayV2::Route'))
+        .filter((r) => refId(r.Properties.ApiId) === apiId)
+        .map((r) => [String(r.Properties.RouteKey), r.Properties.AuthorizationType]),
     );
+  const keyOf = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
   it('exposes the activation, admin and health routes with their methods', () => {
-    expect(Object.keys(deployedRoutes())).toEqual(
+    expect(Object.keys(deployedRoutes(apis().public))).toEqual(
       expect.arrayContaining([
         'POST /api/activation/resend',
         'POST /api/activation/verify',
         'POST /api/activation/activate',
         'POST /api/admin/users',
+        'GET /api/admin/users/{userId}',
         'GET /api/health',
       ]),
     );
   });
 
-  it('deploys exactly the routes of the route table, which the local server mounts too', () => {
-    expect(Object.keys(deployedRoutes()).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  it('deploys exactly the routes of the route table, which the local server mounts too: administration on both APIs', () => {
+    expect(Object.keys(deployedRoutes(apis().public)).sort()).toEqual(
+      routes
+        .filter((r) => r.access !== 'iam')
+        .map(keyOf)
+        .sort(),
+    );
+    expect(Object.keys(deployedRoutes(apis().admin)).sort()).toEqual(
+      routes
+        .filter((r) => r.access === 'iam' || r.access === 'administrator')
+        .map(keyOf)
+        .sort(),
+    );
   });
 
-  it('requires IAM-signed requests on the admin route and leaves the others to the functions', () => {
-    const authorization = deployedRoutes();
+  it('requires IAM-signed requests on every route of the admin API and leaves the public ones to the functions', () => {
+    const publicRoutes = deployedRoutes(apis().public);
+    const adminRoutes = deployedRoutes(apis().admin);
 
-    expect(authorization['POST /api/admin/users']).toBe('AWS_IAM');
-    expect(authorization['POST /api/activation/resend']).toBe('NONE');
-    for (const route of routes) {
-      expect(authorization[`${route.method} ${route.path}`]).toBe(
-        route.access === 'iam' ? 'AWS_IAM' : 'NONE',
-      );
-    }
+    expect(Object.values(adminRoutes).length).toBeGreaterThan(10);
+    expect(new Set(Object.values(adminRoutes))).toEqual(new Set(['AWS_IAM']));
+    expect(new Set(Object.values(publicRoutes))).toEqual(new Set(['NONE']));
+  });
+
+  it('gives automation the admin API in the outputs, and an invoke ARN that covers /api/admin/* on it alone', () => {
+    const outputs = template.findOutputs('*');
+    const arn = JSON.stringify(outputs.AdminInvokeArn?.Value);
+
+    expect(JSON.stringify(outputs.AdminApiUrl?.Value)).toContain(apis().admin);
+    expect(arn).toContain(apis().admin);
+    expect(arn).not.toContain(apis().public);
+    expect(arn).toContain('/api/admin/*');
   });
 
   it('throttles the default stage and logs access without paths, bodies or callers', () => {
@@ -592,18 +742,16 @@ describe('IspeksActivationStack origin secret', () => {
     }
   });
 
-  it('leaves the IAM-authorised admin route without it: integrations sign their calls to the API directly', () => {
-    const adminRoutes = routes.filter((r) => r.access === 'iam');
+  it('puts the admin API behind no CloudFront origin: automation signs its calls to it directly', () => {
+    const adminApi = Object.entries(resources('AWS::ApiGatewayV2::Api')).find(([, api]) =>
+      String(api.Properties.Description).includes('administration API'),
+    )?.[0];
+    const [distribution] = Object.values(resources('AWS::CloudFront::Distribution'));
+    const origins = JSON.stringify((distribution?.Properties.DistributionConfig as Json).Origins);
 
-    expect(adminRoutes.length).toBeGreaterThan(0);
-    for (const route of adminRoutes) {
-      const routeKey = `${route.method} ${route.path}`;
-      const deployed = Object.values(resources('AWS::ApiGatewayV2::Route')).find(
-        (r) => r.Properties.RouteKey === routeKey,
-      );
-      expect(deployed?.Properties.AuthorizationType).toBe('AWS_IAM');
-      expect(environmentOf(routeKey).ORIGIN_VERIFY_SECRET).toBeUndefined();
-    }
+    expect(origins).toContain('execute-api');
+    expect(adminApi).toBeDefined();
+    expect(origins).not.toContain(adminApi);
   });
 
   it('updates CloudFront only after every function that checks the header, so a new value is never refused', () => {

@@ -103,35 +103,45 @@ function isOwn(actor: AdminActor, request: ChangeRequest): boolean {
   );
 }
 
-/**
- * Four eyes: a system administrator (or automation) other than the requester approves or rejects
- * a PENDING request. A PTJ administrator may read the queue but not decide (`FORBIDDEN`).
- */
-export function makeDecideRequest(deps: DecideDeps) {
-  const { requests, clock, report } = deps;
-  const refuse = refuser(deps);
+/** What deciding without applying needs: the queue and the trail (no mailer, no directory). */
+export interface RejectDeps {
+  requests: Pick<RequestStore, 'get' | 'decide'>;
+  audit: AuditLog;
+  clock: Clock;
+  report?: Report;
+}
 
-  async function decidable(actor: AdminActor, id: string): Promise<ChangeRequest> {
+const requestTarget = (request: ChangeRequest) => ({
+  icNumber: request.target.icNumber,
+  userId: request.target.userId,
+  ptjCode: request.target.ptjCode || undefined,
+});
+
+/**
+ * Four eyes: only a system administrator (or automation) other than the requester decides, and
+ * only a PENDING request. A PTJ administrator may read the queue but not decide (`FORBIDDEN`).
+ */
+function decider(deps: RejectDeps) {
+  const refuse = refuser(deps);
+  return async function decidable(actor: AdminActor, id: string): Promise<ChangeRequest> {
     if (!isSystem(actor)) await refuse(actor, 'not-system-administrator');
-    const request = await requests.get(id);
+    const request = await deps.requests.get(id);
     if (!request) throw new RequestNotFoundError();
     if (request.status !== 'PENDING') throw new RequestDecidedError(request.status);
     if (isOwn(actor, request)) throw new OwnRequestError();
     return request;
-  }
+  };
+}
 
-  const auditTarget = (request: ChangeRequest) => ({
-    icNumber: request.target.icNumber,
-    userId: request.target.userId,
-    ptjCode: request.target.ptjCode || undefined,
-  });
-
-  /**
-   * Claims the request (one approver wins), applies it, then records the approval. If applying
-   * fails (the user changed, the IC was taken meanwhile, a dependency), the claim is given back
-   * and the error is the answer: the request stays PENDING for another try or a rejection.
-   */
-  async function approve(
+/**
+ * Approves: claims the request (one approver wins), applies it, then records the approval. If
+ * applying fails (the user changed, the IC was taken meanwhile, a dependency), the claim is given
+ * back and the error is the answer: the request stays PENDING for another try or a rejection.
+ */
+export function makeApproveRequest(deps: DecideDeps) {
+  const { requests, clock, report } = deps;
+  const decidable = decider(deps);
+  return async function approve(
     actor: AdminActor,
     id: string,
   ): Promise<{ request: PublicRequest; user?: AdminUserView }> {
@@ -157,7 +167,7 @@ export function makeDecideRequest(deps: DecideDeps) {
         at: at.toISOString(),
         event: 'REQUEST_APPROVED',
         actor: by,
-        target: auditTarget(claimed),
+        target: requestTarget(claimed),
         outcome: 'SUCCESS',
         changeRequestId: id,
       },
@@ -169,10 +179,18 @@ export function makeDecideRequest(deps: DecideDeps) {
       decidedAt: at.toISOString(),
     };
     return { request: publicRequest(decided), user: adminUser(user, at) };
-  }
+  };
+}
 
-  /** Rejects with a reason (kept on the request; the audit record carries no free text). */
-  async function reject(actor: AdminActor, id: string, reason: string): Promise<{ request: PublicRequest }> {
+/** Rejects with a reason (kept on the request; the audit record carries no free text). */
+export function makeRejectRequest(deps: RejectDeps) {
+  const { requests, clock } = deps;
+  const decidable = decider(deps);
+  return async function reject(
+    actor: AdminActor,
+    id: string,
+    reason: string,
+  ): Promise<{ request: PublicRequest }> {
     const why = reason.trim();
     if (why === '') throw new ValidationError([{ path: 'reason', code: 'REQUIRED' }]);
     const request = await decidable(actor, id);
@@ -185,7 +203,7 @@ export function makeDecideRequest(deps: DecideDeps) {
         at: at.toISOString(),
         event: 'REQUEST_REJECTED',
         actor: by,
-        target: auditTarget(request),
+        target: requestTarget(request),
         outcome: 'SUCCESS',
         changeRequestId: id,
       },
@@ -198,7 +216,10 @@ export function makeDecideRequest(deps: DecideDeps) {
       reason: why,
     };
     return { request: publicRequest(decided) };
-  }
+  };
+}
 
-  return { approve, reject };
+/** Both decisions, for a caller that has every dependency (the tests, a console's one function). */
+export function makeDecideRequest(deps: DecideDeps) {
+  return { approve: makeApproveRequest(deps), reject: makeRejectRequest(deps) };
 }
