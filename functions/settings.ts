@@ -295,17 +295,6 @@ const rows = [
     meaning: 'segregation of duties: pairs one officer may not hold in the same PTJ at the same time',
   },
   {
-    variable: 'DORMANT_DAYS',
-    context: 'dormantDays',
-    scope: 'functions',
-    kind: 'int',
-    min: 1,
-    max: 3650,
-    default: 90,
-    meaning:
-      'days without a sign-in after which an active account counts as dormant, when a list does not say',
-  },
-  {
     variable: 'AUDIT_RETENTION_DAYS',
     context: 'auditRetentionDays',
     scope: 'functions',

@@ -1,3 +1,4 @@
+import { currentDuties, type DutyAssignment } from './duties.ts';
 import { currentDutyCodes, type User } from './user.ts';
 import { formatUserId } from './user-id.ts';
 
@@ -22,6 +23,8 @@ export interface SessionUser {
   email: string;
   /** The duty codes the officer holds today (Pengurusan Tugas). */
   roles: string[];
+  /** The duty assignments that grant something today, with their PTJ, limit and dates. */
+  duties: DutyAssignment[];
 }
 
 /**
@@ -46,5 +49,6 @@ export function sessionUser(user: User, now: Date): SessionUser {
     name: user.name,
     email: user.email,
     roles: currentDutyCodes(user, now),
+    duties: currentDuties(user.duties ?? [], now),
   };
 }

@@ -64,13 +64,22 @@ export const passwordPolicy = named(
 
 export const sessionUser = named(
   'SessionUser',
-  'The signed-in officer, read from the account on every request.',
+  "The signed-in officer, read from the account on every request, with today's duties (`roles`: their codes).",
   z.strictObject({
     userId: z.string(),
     icNumber: z.string(),
     name: z.string(),
     email: z.string(),
     roles: z.array(z.string()),
+    duties: z.array(
+      z.strictObject({
+        duty: z.string(),
+        ptjCode: z.string(),
+        approvalLimit: z.optional(z.number()),
+        startsOn: z.string(),
+        endsOn: z.optional(z.string()),
+      }),
+    ),
   }),
 );
 

@@ -547,6 +547,9 @@ describe('sign-in', () => {
 
       expect(signedIn.user.roles).toEqual(['PENYEDIA']);
       expect(session.user.roles).toEqual(['PENYEDIA']);
+      expect(session.user.duties).toEqual([
+        { duty: 'PENYEDIA', ptjCode: OFFICER.ptjCode, startsOn: '2020-09-14' },
+      ]);
     });
 
     it('shows the officer as the user record has them now, not as at sign-in', async () => {

@@ -747,7 +747,9 @@ describe('IspeksActivationStack origin secret', () => {
       String(api.Properties.Description).includes('administration API'),
     )?.[0];
     const [distribution] = Object.values(resources('AWS::CloudFront::Distribution'));
-    const origins = JSON.stringify((distribution?.Properties.DistributionConfig as Json).Origins);
+    const origins = JSON.stringify(
+      (distribution?.Properties.DistributionConfig as Json | undefined)?.Origins,
+    );
 
     expect(origins).toContain('execute-api');
     expect(adminApi).toBeDefined();

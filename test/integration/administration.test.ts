@@ -354,6 +354,27 @@ describe('administration: finding users', () => {
     expect(forged.body.errors).toEqual([{ path: 'cursor', code: 'CURSOR_INVALID' }]);
   });
 
+  it("searches a PTJ's audit trail newest first over more than one page", async () => {
+    const ptj = newPtj();
+    for (let i = 0; i < 3; i += 1) await admin(AUTOMATION, 'POST', '/api/admin/users', registration(ptj));
+
+    const seen: { at: string; event: string }[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const query = `ptjCode=${ptj}&event=USER_REGISTERED&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await admin(AUTOMATION, 'GET', `/api/admin/audit?${query}`);
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.items as { at: string; event: string }[]));
+      cursor = page.body.nextCursor as string | undefined;
+      pages += 1;
+    } while (cursor && pages < 10);
+
+    expect(pages).toBe(2);
+    expect(seen.map((r) => r.event)).toEqual(['USER_REGISTERED', 'USER_REGISTERED', 'USER_REGISTERED']);
+    expect(seen.map((r) => r.at)).toEqual([...seen.map((r) => r.at)].sort().reverse());
+  });
+
   it('names the duty catalogue in Malay and English', async () => {
     const answer = await admin(AUTOMATION, 'GET', '/api/admin/duties');
 
