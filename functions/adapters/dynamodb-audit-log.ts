@@ -57,6 +57,26 @@ export function fromAuditItem(item: Record<string, unknown>): AuditRecord {
   return record as unknown as AuditRecord;
 }
 
+/** Where and how a writer appends audit records: the table, the retention and this request's id. */
+export interface AuditWriting {
+  table: string;
+  retentionDays: number;
+  requestId: () => string;
+  random?: RandomSource | undefined;
+}
+
+/** The transaction item that appends `entry` as a new record, under the request being served. */
+export function auditAppend(entry: AuditEntry, writing: AuditWriting) {
+  return auditPut(
+    writing.table,
+    newAuditItem(entry, {
+      requestId: writing.requestId(),
+      retentionDays: writing.retentionDays,
+      id: newAuditId(writing.random),
+    }),
+  );
+}
+
 /** The transaction item (or put) that appends `item`: never over an existing record. */
 export function auditPut(tableName: string, item: AuditItem) {
   return {

@@ -10,7 +10,7 @@ import { RequestDecidedError, RequestNotFoundError } from '#domain/errors.ts';
 import type { RandomSource, RequestStore } from '#domain/ports.ts';
 import { requestsTable } from '../tables.ts';
 import { isRefusedTransaction, toDomainError, transactionFailure } from './aws-errors.ts';
-import { auditPut, newAuditId, newAuditItem } from './dynamodb-audit-log.ts';
+import { auditAppend } from './dynamodb-audit-log.ts';
 import { cursorInvalid, type Expression, partitionQuery, queryPage } from './dynamodb-pages.ts';
 
 const DEPENDENCY = 'The request queue';
@@ -66,15 +66,7 @@ export function dynamoRequestStore(
   tables: RequestTables,
   options: RequestStoreOptions,
 ): RequestStore {
-  const auditItem = (entry: AuditEntry) =>
-    auditPut(
-      tables.audit,
-      newAuditItem(entry, {
-        requestId: options.requestId(),
-        retentionDays: options.retentionDays,
-        id: newAuditId(options.random),
-      }),
-    );
+  const auditItem = (entry: AuditEntry) => auditAppend(entry, { ...options, table: tables.audit });
 
   async function stored(id: string): Promise<Record<string, unknown> | undefined> {
     try {

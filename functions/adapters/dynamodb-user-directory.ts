@@ -7,7 +7,7 @@ import type { RandomSource, UserChange, UserDirectory } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
 import { usersTable } from '../tables.ts';
 import { isRefusedTransaction, toDomainError, transactionFailure } from './aws-errors.ts';
-import { auditPut, newAuditId, newAuditItem } from './dynamodb-audit-log.ts';
+import { auditAppend } from './dynamodb-audit-log.ts';
 import { cursorInvalid, Expression, type Partition, partitionQuery, queryPage } from './dynamodb-pages.ts';
 import { counterMoves, counterUpdates, progressRow } from './progress-counters.ts';
 import { fromUserItem, icHeadOf, lastActiveAtOf, nameKeyOf, USER_ENTITY, userItem } from './user-item.ts';
@@ -190,16 +190,7 @@ export function dynamoUserDirectory(
           Delete: { TableName: tables.attempts, Key: { subject } },
         })),
         ...counterUpdates(tables.progress, counterMoves(change.before, change.after)),
-        ...change.audit.map((entry) =>
-          auditPut(
-            tables.audit,
-            newAuditItem(entry, {
-              requestId: options.requestId(),
-              retentionDays: options.retentionDays,
-              id: newAuditId(options.random),
-            }),
-          ),
-        ),
+        ...change.audit.map((entry) => auditAppend(entry, { ...options, table: tables.audit })),
       ];
       try {
         await db.send(new TransactWriteCommand({ TransactItems: items }));

@@ -63,6 +63,25 @@ function registration(ptjCode: string, overrides: Record<string, unknown> = {}) 
   };
 }
 
+/** Every item of a list, page by page (`limit` per page), and how many pages it took. */
+async function allPages<T>(path: string, limit: number): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await admin(
+      AUTOMATION,
+      'GET',
+      `${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    expect(page.status).toBe(200);
+    items.push(...(page.body.items as T[]));
+    cursor = page.body.nextCursor as string | undefined;
+    pages += 1;
+  } while (cursor && pages < 10);
+  return { items, pages };
+}
+
 const yesterday = () => malaysiaDate(new Date(Date.now() - 86_400_000));
 
 describe('administration: who may call', () => {
@@ -320,17 +339,11 @@ describe('administration: finding users', () => {
     const bodies = [0, 1, 2, 3, 4].map(() => registration(ptj));
     for (const body of bodies) await admin(AUTOMATION, 'POST', '/api/admin/users', body);
 
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const query = `ptjCode=${ptj}&status=PENDING&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = await admin(AUTOMATION, 'GET', `/api/admin/users?${query}`);
-      expect(page.status).toBe(200);
-      seen.push(...(page.body.items as { icNumber: string }[]).map((u) => u.icNumber));
-      cursor = page.body.nextCursor as string | undefined;
-      pages += 1;
-    } while (cursor && pages < 10);
+    const { items, pages } = await allPages<{ icNumber: string }>(
+      `/api/admin/users?ptjCode=${ptj}&status=PENDING`,
+      2,
+    );
+    const seen = items.map((u) => u.icNumber);
     const progress = await admin(AUTOMATION, 'GET', '/api/admin/progress?by=ptj');
 
     expect(pages).toBeGreaterThanOrEqual(3);
@@ -358,17 +371,10 @@ describe('administration: finding users', () => {
     const ptj = newPtj();
     for (let i = 0; i < 3; i += 1) await admin(AUTOMATION, 'POST', '/api/admin/users', registration(ptj));
 
-    const seen: { at: string; event: string }[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const query = `ptjCode=${ptj}&event=USER_REGISTERED&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = await admin(AUTOMATION, 'GET', `/api/admin/audit?${query}`);
-      expect(page.status).toBe(200);
-      seen.push(...(page.body.items as { at: string; event: string }[]));
-      cursor = page.body.nextCursor as string | undefined;
-      pages += 1;
-    } while (cursor && pages < 10);
+    const { items: seen, pages } = await allPages<{ at: string; event: string }>(
+      `/api/admin/audit?ptjCode=${ptj}&event=USER_REGISTERED`,
+      2,
+    );
 
     expect(pages).toBe(2);
     expect(seen.map((r) => r.event)).toEqual(['USER_REGISTERED', 'USER_REGISTERED', 'USER_REGISTERED']);
