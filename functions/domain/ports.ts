@@ -19,9 +19,8 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-export interface RandomSource {
-  bytes(length: number): Uint8Array;
-}
+/** Random bytes: defined beside the tokens it makes, so that the two need not import each other. */
+export type { RandomSource } from './token.ts';
 
 /** One-way hashing of passwords and security answers (bcrypt in production). */
 export interface SecretHasher {

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { RandomSource } from './ports.ts';
+
+/** Random bytes (crypto in production); a port, listed with the others in `ports.ts`. */
+export interface RandomSource {
+  bytes(length: number): Uint8Array;
+}
 
 export const TOKEN_BYTES = 32;
 
