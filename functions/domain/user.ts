@@ -1,4 +1,5 @@
 import { currentDuties, type DutyAssignment, type DutyCode } from './duties.ts';
+import { stripInvisible } from './visible-text.ts';
 
 /** As stored. `LOCKED` is not a stored status: it is an ACTIVE account whose sign-in lock is running. */
 export type UserStatus = 'PENDING' | 'ACTIVE' | 'DISABLED';
@@ -100,3 +101,11 @@ export function adminUser(user: User, now: Date) {
 }
 
 export type AdminUserView = ReturnType<typeof adminUser>;
+
+/**
+ * A name as the source shows it: upper case, single spaces, and nothing invisible (a zero-width
+ * space pasted into a name would make two spellings of one name differ unseen).
+ */
+export function normaliseName(name: string): string {
+  return stripInvisible(name.normalize('NFC')).trim().replace(/\s+/gu, ' ').toUpperCase();
+}

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { AuditEvent } from '#domain/administration.ts';
 import { DUTY_CODES } from '#domain/duties.ts';
 import { AGENCY_CODE } from '#domain/user-id.ts';
+import { visibleLength } from '#domain/visible-text.ts';
 import { named, text, timestamp, userIdField } from './schemas.ts';
 
 /** The administration contract's shared pieces: a user, a duty assignment, a change request, a page. */
@@ -12,13 +13,14 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const ptjCodeField = z.string().check(z.regex(PTJ_CODE));
 export const agencyCodeField = z.string().check(z.regex(AGENCY_CODE));
 export const dateField = z.string().check(z.regex(DATE));
+/** A name: at least two characters a reader sees (zero-width and other invisible ones do not count). */
 export const nameField = text(150).check(
-  z.refine((s) => s.trim().length >= 2, { message: 'too short', params: { code: 'TOO_SHORT' } }),
+  z.refine((s) => visibleLength(s.trim()) >= 2, { message: 'too short', params: { code: 'TOO_SHORT' } }),
 );
 export const emailField = z.email().check(z.maxLength(254));
 /** A reason an administrator gives (deactivation, rejection): visible text, kept in the audit trail. */
 export const reasonField = text(500).check(
-  z.refine((s) => s.trim().length >= 3, { message: 'too short', params: { code: 'TOO_SHORT' } }),
+  z.refine((s) => visibleLength(s.trim()) >= 3, { message: 'too short', params: { code: 'TOO_SHORT' } }),
 );
 
 /** A duty as given: the code is checked against the catalogue by the use case (400 DUTY_UNKNOWN). */

@@ -21,9 +21,9 @@ import { LINK_FIELDS, type LinkPurpose } from '../../links.ts';
 import { malaysiaDate } from '../../malaysia-time.ts';
 import type { AuditLog, Clock, Mailer, UserDirectory, UserRepository } from '../../ports.ts';
 import type { User } from '../../user.ts';
+import { normaliseName } from '../../user.ts';
 import { auditTarget, auditTrail } from '../audit-trail.ts';
 import { type Report, sendNotice } from '../notices.ts';
-import { normaliseName } from '../register-user.ts';
 import { type AdminSettings, checkDuties } from './duty-input.ts';
 
 /**

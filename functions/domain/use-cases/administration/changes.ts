@@ -21,10 +21,9 @@ import type {
   UserDirectory,
   UserRepository,
 } from '../../ports.ts';
-import { adminUser, type User, userIdOf } from '../../user.ts';
+import { adminUser, normaliseName, type User, userIdOf } from '../../user.ts';
 import { parseUserId } from '../../user-id.ts';
 import type { Report } from '../notices.ts';
-import { normaliseName } from '../register-user.ts';
 import { mayAct, type Outcome, refuser, targetFinder } from './actor.ts';
 import {
   checkPasswordReset,

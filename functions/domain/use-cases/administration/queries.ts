@@ -2,9 +2,8 @@ import type { AdminActor, AuditEvent, AuditRecord, Page, PageRequest } from '../
 import type { DutyCode } from '../../duties.ts';
 import { ValidationError } from '../../errors.ts';
 import type { AuditLog, AuditReader, Clock, UserDirectory, UserRepository } from '../../ports.ts';
-import { type AdminStatus, type AdminUserView, adminUser } from '../../user.ts';
+import { type AdminStatus, type AdminUserView, adminUser, normaliseName } from '../../user.ts';
 import type { Report } from '../notices.ts';
-import { normaliseName } from '../register-user.ts';
 import { mayAct, refuser, scopedPtjCodes, targetFinder } from './actor.ts';
 import { pageRequest } from './paging.ts';
 
