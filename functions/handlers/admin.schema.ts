@@ -119,14 +119,15 @@ export const requestPage = named(
 
 export const auditRecord = named(
   'AuditRecord',
-  'One audit record: never a password, answer, hash or token.',
+  'One audit record: never a password, answer, hash or token. `target` is the officer it is about (absent when the ID named no known officer); `requestId` the API request it was written under; `changeRequestId` the four-eyes request it belongs to.',
   z.strictObject({
     id: z.string(),
     at: timestamp,
     event: z.string(),
     actor: z.string(),
-    target: z.nullable(z.string()),
-    ptjCode: z.nullable(z.string()),
+    target: z.optional(
+      z.strictObject({ icNumber: z.string(), userId: z.string(), ptjCode: z.optional(z.string()) }),
+    ),
     outcome: z.enum(['SUCCESS', 'FAILURE', 'REFUSED', 'REQUESTED']),
     requestId: z.string(),
     changeRequestId: z.optional(z.string()),
@@ -298,3 +299,12 @@ export const decisionAnswer = named(
   'The request as decided; with an approval, the user as the change left it (absent when the change left no user to show).',
   z.strictObject({ request: changeRequest, user: z.optional(adminUser) }),
 );
+
+export type UserAnswer = z.infer<typeof userAnswer>;
+export type RequestAnswer = z.infer<typeof requestAnswer>;
+export type UserPage = z.infer<typeof userPage>;
+export type RequestPage = z.infer<typeof requestPage>;
+export type AuditPage = z.infer<typeof auditPage>;
+export type DutyCatalogue = z.infer<typeof dutyCatalogue>;
+export type ProgressAnswer = z.infer<typeof progressAnswer>;
+export type DecisionAnswer = z.infer<typeof decisionAnswer>;

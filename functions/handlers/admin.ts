@@ -5,6 +5,7 @@ import { pathParameter } from '#http/query.ts';
 import type { HttpResult } from '#http/responses.ts';
 import { readSessionId } from '#http/session-cookie.ts';
 import * as wiring from '../wiring.ts';
+import type { RequestAnswer, UserAnswer } from './admin.schema.ts';
 
 /**
  * Who calls an administration route: automation when API Gateway's IAM authorizer signed the
@@ -23,10 +24,10 @@ export const userIdOf = (event: APIGatewayProxyEventV2) => pathParameter(event, 
 /** A change that took effect answers the user (200); one that waits for approval, the request (202). */
 export function changeAnswer(outcome: Outcome, done = 200): HttpResult {
   return outcome.kind === 'done'
-    ? { status: done, body: { user: outcome.user } }
+    ? { status: done, body: { user: outcome.user } satisfies UserAnswer }
     : {
         status: 202,
         headers: { Location: `/api/admin/requests/${encodeURIComponent(outcome.request.id)}` },
-        body: { request: outcome.request },
+        body: { request: outcome.request } satisfies RequestAnswer,
       };
 }

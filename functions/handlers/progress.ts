@@ -1,7 +1,7 @@
 import { callerEndpoint } from '#http/endpoint.ts';
 import { validatedQuery } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
-import { progressQuery } from './admin.schema.ts';
+import { type ProgressAnswer, progressQuery } from './admin.schema.ts';
 import { actorOf } from './admin.ts';
 
 const progress = wiring.adminProgress();
@@ -9,5 +9,5 @@ const progress = wiring.adminProgress();
 /** GET /api/admin/progress — registered, active and pending officers per PTJ or agency, from counters. */
 export const handler = callerEndpoint(actorOf, async (actor, event) => {
   const { by } = validatedQuery(progressQuery, event);
-  return { status: 200, body: await progress(actor, by ?? 'ptj') };
+  return { status: 200, body: (await progress(actor, by ?? 'ptj')) satisfies ProgressAnswer };
 });

@@ -1,7 +1,7 @@
 import { callerEndpoint } from '#http/endpoint.ts';
 import { validatedQuery } from '#http/query.ts';
 import * as wiring from '../wiring.ts';
-import { pageQuery } from './admin.schema.ts';
+import { type AuditPage, pageQuery } from './admin.schema.ts';
 import { actorOf, userIdOf } from './admin.ts';
 
 const { forUser } = wiring.adminAudit();
@@ -11,6 +11,6 @@ export const handler = callerEndpoint(actorOf, async (actor, event) => {
   const { limit, cursor } = validatedQuery(pageQuery, event);
   return {
     status: 200,
-    body: await forUser(actor, userIdOf(event), { limit: limit ?? 25, cursor }),
+    body: (await forUser(actor, userIdOf(event), { limit: limit ?? 25, cursor })) satisfies AuditPage,
   };
 });

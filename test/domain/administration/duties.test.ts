@@ -151,7 +151,7 @@ describe('dutyCatalogue', () => {
     const catalogue = dutyCatalogue(parseDutyConflicts('PENYEDIA+PELULUS'));
 
     // Assert
-    expect(catalogue.items).toBe(DUTY_CATALOGUE);
+    expect(catalogue.items).toEqual(DUTY_CATALOGUE);
     expect(catalogue.conflicts).toEqual([['PENYEDIA', 'PELULUS']]);
   });
 });

@@ -38,7 +38,7 @@ export function parseDutyConflicts(setting: string): [string, string][] {
 
 /** `GET /api/admin/duties`: the catalogue, and the pairs this deployment keeps apart. */
 export function dutyCatalogue(conflicts: readonly (readonly [string, string])[] = DEFAULT_CONFLICTS) {
-  return { items: DUTY_CATALOGUE, conflicts: conflicts.map(([a, b]) => [a, b]) };
+  return { items: [...DUTY_CATALOGUE], conflicts: conflicts.map(([a, b]) => [a, b]) };
 }
 
 const isDate = (value: string) => {
