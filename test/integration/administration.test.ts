@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { malaysiaDate } from '../../functions/domain/malaysia-time.ts';
 import {
+  auditPage,
+  decisionAnswer,
+  requestAnswer,
+  userAnswer,
+  userPage,
+} from '../../functions/handlers/admin.schema.ts';
+import {
   DEMO_PTJ_ADMIN,
   DEMO_SYSTEM_ADMIN,
   type DemoAdministrator,
@@ -148,6 +155,8 @@ describe('administration: four eyes', () => {
     const after = await admin(systemAdmin, 'GET', `/api/admin/users/${body.icNumber}`);
 
     expect(asked.status).toBe(202);
+    expect(requestAnswer.safeParse(asked.body).error).toBeUndefined();
+    expect(decisionAnswer.safeParse(approved.body).error).toBeUndefined();
     expect(request(asked)).toMatchObject({
       kind: 'REGISTER',
       status: 'PENDING',
@@ -226,6 +235,7 @@ describe('administration: lifecycle', () => {
     const refusedUnknown = await admin(AUTOMATION, 'POST', '/api/admin/users', unknown);
 
     expect(created.status).toBe(201);
+    expect(userAnswer.safeParse(created.body).error).toBeUndefined();
     expect(created.headers.get('location')).toBe(
       `/api/admin/users/${encodeURIComponent(user(created).userId)}`,
     );
@@ -318,6 +328,7 @@ describe('administration: lifecycle', () => {
     const trail = await admin(AUTOMATION, 'GET', `/api/admin/users/${body.icNumber}/audit?limit=50`);
 
     expect(trail.status).toBe(200);
+    expect(auditPage.safeParse(trail.body).error).toBeUndefined();
     const items = trail.body.items as { event: string; actor: string; at: string; changes?: unknown }[];
     const ptjAdminId = `${DEMO_PTJ_ADMIN.agencyCode}:${DEMO_PTJ_ADMIN.icNumber}`;
     expect(items.map((i) => i.event)).toEqual(
@@ -358,6 +369,7 @@ describe('administration: finding users', () => {
     await admin(AUTOMATION, 'POST', '/api/admin/users', body);
 
     const byIc = await admin(AUTOMATION, 'GET', `/api/admin/users?q=${body.icNumber.slice(0, 10)}&limit=100`);
+    expect(userPage.safeParse(byIc.body).error).toBeUndefined();
     const byName = await admin(AUTOMATION, 'GET', `/api/admin/users?ptjCode=${ptj}&q=zulk`);
     const forged = await admin(AUTOMATION, 'GET', '/api/admin/users?cursor=bm90LWEtY3Vyc29y');
 
