@@ -14,9 +14,18 @@ export function validatedQuery<S extends z.ZodMiniType>(
   return parsed.data;
 }
 
-/** A `{name}` of the route's path, as API Gateway decoded it. */
+/**
+ * A `{name}` of the route's path. HTTP APIs hand it over decoded; should a `%` still be in it (a
+ * caller that encoded twice, or another front), it is decoded once more: no ID or request id
+ * holds a `%` of its own, so this never changes a valid value.
+ */
 export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined || value === '') throw new ValidationError([{ path: name, code: 'REQUIRED' }]);
-  return value;
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ValidationError([{ path: name, code: 'INVALID_FORMAT' }]);
+  }
 }
