@@ -32,6 +32,8 @@ export const PAGE_PATHS: Record<string, string> = {
   '/account/activation': '/account/activation.html',
   '/account/request': '/account/request.html',
   '/account/recovery': '/account/recovery.html',
+  '/admin': '/admin.html',
+  '/admin/user': '/admin/user.html',
   '/docs/api': '/docs/api.html',
 };
 

@@ -1,7 +1,8 @@
 /**
  * The login page (`/`): the Log Masuk form (login/sign-in-form.ts) or, signed in, the session view
  * with Log Keluar, Tukar Kata Laluan (login/change-password.ts) and Log Keluar Semua Sesi
- * (login/revoke-sessions.ts). This file moves between the two views.
+ * (login/revoke-sessions.ts), and for an administrator the way to the console (`/admin`), where a
+ * fresh sign-in takes them at once. This file moves between the two views.
  */
 import type { LoginResponse, SessionResponse } from '../../functions/api/types.ts';
 import type { StringKey } from './i18n/ms.ts';
@@ -10,6 +11,7 @@ import { byId, focusTarget, show, showMessages } from './lib/dom.ts';
 import { errorMessage } from './lib/error-messages.ts';
 import { initPage } from './lib/page.ts';
 import { type PasswordPolicyView, SOURCE_POLICY } from './lib/password-rules.ts';
+import { isAdministrator } from './lib/roles.ts';
 import { changePasswordForm } from './login/change-password.ts';
 import { revokeSessions } from './login/revoke-sessions.ts';
 import { signInForm } from './login/sign-in-form.ts';
@@ -21,7 +23,13 @@ const sessionView = byId('session-view');
 const logoutButton = byId<HTMLButtonElement>('logout');
 const logoutMessage = byId('logout-message');
 
-const signIn = signInForm({ onSignedIn: (answer) => showSignedIn(answer.user, undefined, true) });
+/** An administrator goes on to the console; every other officer stays on the session view. */
+const signIn = signInForm({
+  onSignedIn: (answer) => {
+    if (isAdministrator(answer.user.roles)) location.assign('/admin');
+    else showSignedIn(answer.user, undefined, true);
+  },
+});
 const changePassword = changePasswordForm({ onSessionEnded: () => showSignedOut('error.UNAUTHENTICATED') });
 const revoke = revokeSessions({ onSignedOut: showSignedOut });
 
@@ -36,6 +44,7 @@ function showSignedIn(
 ): void {
   byId('session-name').textContent = user.name;
   byId('session-user-id').textContent = user.userId;
+  show(byId('console-link'), isAdministrator(user.roles));
   byId<HTMLInputElement>('change-username').value = user.userId;
   changePassword.start(policy ?? SOURCE_POLICY, { icNumber: user.icNumber, name: user.name });
   showMessages(logoutMessage, []);

@@ -34,6 +34,12 @@ export const ERROR_MESSAGE_KEYS = {
   CURRENT_PASSWORD_WRONG: 'error.CURRENT_PASSWORD_WRONG',
   ANSWERS_WRONG: 'error.ANSWERS_WRONG',
   UNAUTHENTICATED: 'error.UNAUTHENTICATED',
+  // administration
+  FORBIDDEN: 'error.FORBIDDEN',
+  ALREADY_DISABLED: 'error.ALREADY_DISABLED',
+  NOT_DISABLED: 'error.NOT_DISABLED',
+  CHANGED_MEANWHILE: 'error.CHANGED_MEANWHILE',
+  EMAIL_REJECTED: 'error.EMAIL_REJECTED',
 } as const satisfies Record<string, StringKey>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGE_KEYS;
