@@ -3,33 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { NEW_PASSWORD, PASSWORD } from '../support/fixtures.ts';
 import {
   activeOfficer,
+  checkState,
   closePage,
   DESKTOP,
-  expectAccessible,
-  expectNoHorizontalScroll,
   NARROW,
-  openPage,
-  screenshot,
   sharedBrowser,
-  stack,
+  signInThroughForm,
   type TestPage,
 } from './support.ts';
 
 const browser = sharedBrowser();
 
-async function checkState(page: Page, name: string, narrow: boolean): Promise<void> {
-  await screenshot(page, narrow ? `${name}-320` : name);
-  if (narrow) await expectNoHorizontalScroll(page);
-  await expectAccessible(page, name);
-}
-
 /** A page of its own (own cookies) signed in as the officer through the login form. */
 async function signedIn(icNumber: string, password: string, viewport = DESKTOP): Promise<TestPage> {
-  const tp = await openPage(browser(), viewport);
-  await tp.page.goto(stack.url);
-  await tp.page.getByLabel('No Kad Pengenalan').fill(icNumber);
-  await tp.page.getByLabel('Kata Laluan', { exact: true }).fill(password);
-  await tp.page.getByRole('button', { name: 'Log Masuk' }).click();
+  const tp = await signInThroughForm(browser(), icNumber, password, viewport);
   await tp.page.locator('#session-view').waitFor();
   return tp;
 }

@@ -4,10 +4,10 @@ import { expireToken, forgetEarlierSends, mailsTo } from '../integration/client.
 import { GOOD_ANSWERS, goodAnswerTo, OFFICER, PASSWORD } from '../support/fixtures.ts';
 import {
   activationLink,
+  checkState,
   closePage,
   DESKTOP,
   expectAccessible,
-  expectNoHorizontalScroll,
   fillQuestions,
   NARROW,
   newOfficer,
@@ -49,11 +49,6 @@ function ruleStates(page: Page) {
 }
 
 /** Screenshot, axe and (on a narrow screen) the no-horizontal-scroll check for one page state. */
-async function checkState(page: Page, name: string, narrow: boolean): Promise<void> {
-  await screenshot(page, narrow ? `${name}-320` : name);
-  if (narrow) await expectNoHorizontalScroll(page);
-  await expectAccessible(page, name);
-}
 
 /** From the login page's "di sini" link to the success screen, as an officer does it. */
 async function activateThroughPages(page: Page, narrow: boolean) {

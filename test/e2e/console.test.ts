@@ -1,39 +1,24 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PTJ_ADMIN, DEMO_SYSTEM_ADMIN } from '../../functions/local/demo-users.ts';
 import { PASSWORD } from '../support/fixtures.ts';
 import {
   activeOfficer,
+  checkState,
   closePage,
   DESKTOP,
-  expectAccessible,
-  expectNoHorizontalScroll,
   NARROW,
   newOfficer,
   openPage,
-  screenshot,
   sharedBrowser,
+  signInThroughForm,
   stack,
-  type TestPage,
 } from './support.ts';
 
 const browser = sharedBrowser();
 
-async function checkState(page: Page, name: string, narrow = false): Promise<void> {
-  await screenshot(page, narrow ? `console-${name}-320` : `console-${name}`);
-  if (narrow) await expectNoHorizontalScroll(page);
-  await expectAccessible(page, name);
-}
-
 /** Signs in through the login form, as any officer does. */
-async function signIn(userId: string, password: string, viewport = DESKTOP): Promise<TestPage> {
-  const tp = await openPage(browser(), viewport);
-  await tp.page.goto(stack.url);
-  await tp.page.getByLabel('No Kad Pengenalan').fill(userId);
-  await tp.page.getByLabel('Kata Laluan', { exact: true }).fill(password);
-  await tp.page.getByRole('button', { name: 'Log Masuk' }).click();
-  return tp;
-}
+const signIn = (userId: string, password: string, viewport = DESKTOP) =>
+  signInThroughForm(browser(), userId, password, viewport);
 
 const adminId = (admin: typeof DEMO_SYSTEM_ADMIN) => `${admin.agencyCode}:${admin.icNumber}`;
 
@@ -44,7 +29,7 @@ describe('administration console', () => {
     const { page } = tp;
     await page.waitForURL(/\/admin$/);
     await page.locator('#users-rows tr').first().waitFor();
-    await checkState(page, 'users');
+    await checkState(page, 'console-users');
 
     await page.getByLabel('No Kad Pengenalan atau nama').fill(officer.icNumber);
     await page.getByRole('button', { name: 'Cari' }).click();
@@ -59,7 +44,7 @@ describe('administration console', () => {
     await page.locator('#user-view').waitFor();
     expect(await page.locator('#user-userId').textContent()).toBe(officer.userId);
     await page.locator('#audit-rows li').first().waitFor();
-    await checkState(page, 'user');
+    await checkState(page, 'console-user');
 
     await page.getByRole('button', { name: 'Nyah Aktif' }).click();
     const reason = page.getByLabel('Sebab');
@@ -67,7 +52,7 @@ describe('administration console', () => {
     expect(await page.locator('#action-confirm-text').textContent()).toContain('akan dinyahaktifkan');
     await page.getByRole('button', { name: 'Ya, Teruskan' }).click();
     expect(await page.locator('#action-reason-error').textContent()).toContain('sekurang-kurangnya 3 aksara');
-    await checkState(page, 'deactivate-confirm');
+    await checkState(page, 'console-deactivate-confirm');
 
     await reason.fill('Bertukar ke jabatan lain');
     await page.getByRole('button', { name: 'Ya, Teruskan' }).click();
@@ -77,7 +62,7 @@ describe('administration console', () => {
     expect(await page.locator('#user-disabledReason').textContent()).toBe('Bertukar ke jabatan lain');
     expect(await page.getByRole('button', { name: 'Aktifkan Semula' }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('#audit-rows').textContent()).toContain('USER_DEACTIVATED');
-    await checkState(page, 'deactivated');
+    await checkState(page, 'console-deactivated');
 
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.locator('#user-status').textContent()).toBe('Deactivated');
@@ -91,11 +76,11 @@ describe('administration console', () => {
     const { page } = tp;
     await page.waitForURL(/\/admin$/);
     await page.locator('#users-rows tr').first().waitFor();
-    await checkState(page, 'users', true);
+    await checkState(page, 'console-users', true);
 
     await page.goto(`${stack.url}/admin/user#${officer.userId}`);
     await page.locator('#audit-rows li').first().waitFor();
-    await checkState(page, 'user', true);
+    await checkState(page, 'console-user', true);
     await closePage(tp);
   });
 
@@ -109,7 +94,7 @@ describe('administration console', () => {
     expect(await page.locator('#no-access-heading').textContent()).toBe('Tiada Akses');
     expect(await page.locator('#user-view').isHidden()).toBe(true);
     expect(await page.locator('main').textContent()).not.toContain(DEMO_SYSTEM_ADMIN.name);
-    await checkState(page, 'no-access');
+    await checkState(page, 'console-no-access');
     await closePage(tp);
   });
 
@@ -123,7 +108,7 @@ describe('administration console', () => {
 
     await page.goto(`${stack.url}/admin`);
     await page.locator('#no-access').waitFor();
-    await checkState(page, 'officer-no-access');
+    await checkState(page, 'console-officer-no-access');
     await closePage(tp);
   });
 

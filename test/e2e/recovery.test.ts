@@ -5,10 +5,10 @@ import { NEW_PASSWORD, OFFICER } from '../support/fixtures.ts';
 import {
   activeOfficer,
   answerFor,
+  checkState,
   closePage,
   DESKTOP,
   expectAccessible,
-  expectNoHorizontalScroll,
   forgetEarlierRecoverySends,
   NARROW,
   openPage,
@@ -26,11 +26,6 @@ const NEUTRAL_SENT =
   'Sekiranya ID Pengguna ini berdaftar dan aktif, emel yang mengandungi pautan untuk menetapkan semula kata laluan telah dihantar ke emel berdaftar akaun tersebut. Sekiranya akaun belum diaktifkan, emel pengaktifan akaun dihantar sebagai gantinya.';
 
 /** Screenshot, axe and (on a narrow screen) the no-horizontal-scroll check for one page state. */
-async function checkState(page: Page, name: string, narrow: boolean): Promise<void> {
-  await screenshot(page, narrow ? `${name}-320` : name);
-  if (narrow) await expectNoHorizontalScroll(page);
-  await expectAccessible(page, name);
-}
 
 /** The heading of the problem the page shows, once it shows one. */
 async function problemHeading(page: Page): Promise<string | null> {

@@ -92,6 +92,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
+/** One state of a page: its screenshot (name-320 when narrow), no sideways scroll when narrow, and axe. */
+export async function checkState(page: Page, name: string, narrow = false): Promise<void> {
+  await screenshot(page, narrow ? `${name}-320` : name);
+  if (narrow) await expectNoHorizontalScroll(page);
+  await expectAccessible(page, name);
+}
+
+/** A page of its own (own cookies) that signs in through the login form, as any officer does. */
+export async function signInThroughForm(
+  browser: Browser,
+  userId: string,
+  password: string,
+  viewport = DESKTOP,
+): Promise<TestPage> {
+  const tp = await openPage(browser, viewport);
+  await tp.page.goto(stack.url);
+  await tp.page.getByLabel('No Kad Pengenalan').fill(userId);
+  await tp.page.getByLabel('Kata Laluan', { exact: true }).fill(password);
+  await tp.page.getByRole('button', { name: 'Log Masuk' }).click();
+  return tp;
+}
+
 /** axe-core on the page as it stands: zero violations, or a readable list of them. */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
