@@ -52,7 +52,6 @@ const DONE = {
 const REQUESTED = {
   description: "A PTJ administrator (four eyes on): the change waits for a system administrator's approval.",
   schema: requestAnswer,
-  headers: { Location: 'The request.' },
 };
 const SCOPE_NOTE =
   ' A PTJ administrator acts only on users of their own PTJs (403 FORBIDDEN otherwise, with no detail of the user).';

@@ -25,9 +25,5 @@ export const userIdOf = (event: APIGatewayProxyEventV2) => pathParameter(event, 
 export function changeAnswer(outcome: Outcome, done = 200): HttpResult {
   return outcome.kind === 'done'
     ? { status: done, body: { user: outcome.user } satisfies UserAnswer }
-    : {
-        status: 202,
-        headers: { Location: `/api/admin/requests/${encodeURIComponent(outcome.request.id)}` },
-        body: { request: outcome.request } satisfies RequestAnswer,
-      };
+    : { status: 202, body: { request: outcome.request } satisfies RequestAnswer };
 }
