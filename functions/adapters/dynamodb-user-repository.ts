@@ -1,11 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError, UserExistsError } from '#domain/errors.ts';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentUpdateError } from '#domain/errors.ts';
 import type { UserRepository } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
 import { toDomainError } from './aws-errors.ts';
 import { asCompensation } from './time-budget.ts';
-import { userItem } from './user-item.ts';
 
 export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: string): UserRepository {
   return {
@@ -16,21 +15,6 @@ export function dynamoUserRepository(db: DynamoDBDocumentClient, tableName: stri
         );
         return Item as User | undefined;
       } catch (error) {
-        throw toDomainError(error, 'The user store');
-      }
-    },
-
-    async create(user) {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: userItem(user),
-            ConditionExpression: 'attribute_not_exists(icNumber)',
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw new UserExistsError({ cause: error });
         throw toDomainError(error, 'The user store');
       }
     },

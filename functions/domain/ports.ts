@@ -30,8 +30,6 @@ export interface SecretHasher {
 
 export interface UserRepository {
   get(icNumber: string): Promise<User | undefined>;
-  /** Throws `UserExistsError` when the MyKad number is taken. */
-  create(user: User): Promise<void>;
   /**
    * Records a notice e-mail sent to an account that cannot use a link (enumeration-protection
    * mode), on condition that `user.sendRevision` is still current; `ConcurrentUpdateError` if not.

@@ -114,11 +114,6 @@ export class InMemoryUserRepository implements UserRepository {
     return user && copy(user);
   }
 
-  async create(user: User): Promise<void> {
-    if (this.users.has(user.icNumber)) throw new UserExistsError();
-    this.users.set(user.icNumber, copy(user));
-  }
-
   async recordSend(user: User, sends: number[]): Promise<void> {
     const stored = this.users.get(user.icNumber);
     if (!stored || stored.sendRevision !== user.sendRevision) throw new ConcurrentUpdateError();

@@ -11,7 +11,7 @@ describe('makeAdminActor', () => {
     const sessionId = await world.signedIn(SYSTEM_ADMIN, [
       { duty: 'PENTADBIR_SISTEM', ptjCode: 'PN01', startsOn: '2020-01-01' },
     ]);
-    const actors = makeAdminActor({ users: world.users, sessions: world.sessions, clock: world.clock });
+    const actors = makeAdminActor({ sessions: world.sessions, clock: world.clock });
 
     // Act
     const actor = await actors.fromSession(sessionId);

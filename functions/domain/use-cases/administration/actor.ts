@@ -17,12 +17,7 @@ export type Outcome = { kind: 'done'; user: AdminUserView } | { kind: 'requested
 type CallerOf = (sessionId: string | undefined) => Promise<Caller>;
 
 export interface AdminActorDeps {
-  /**
-   * Not read: the session's `caller` already reads the user fresh on every request. Accepted so
-   * that a composition root may hand over the same deps object it builds for the sessions.
-   */
-  users?: Pick<UserRepository, 'get'>;
-  /** What `makeSessions` returns, or its `caller`. */
+  /** What `makeSessions` returns, or its `caller` (which reads the user fresh on every request). */
   sessions: { caller: CallerOf } | CallerOf;
   clock: Clock;
 }
