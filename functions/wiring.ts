@@ -108,13 +108,13 @@ const pacing = /* @__PURE__ */ once(() => ({
 }));
 /** What enumeration protection and best-effort notices keep from an answer still goes to the log. */
 const report = (what: string, error: unknown) => log('warn', what, describeError(error));
+/** How every writer appends audit records: the retention, and the id of the request being served. */
+const auditOptions = /* @__PURE__ */ once(() => ({
+  retentionDays: config().AUDIT_RETENTION_DAYS,
+  requestId: () => currentRequestId() ?? 'none',
+}));
 /** The audit trail; each record carries the id of the request it was written under. */
-const audit = /* @__PURE__ */ once(() =>
-  dynamoAuditLog(db(), config().AUDIT_TABLE, {
-    retentionDays: config().AUDIT_RETENTION_DAYS,
-    requestId: () => currentRequestId() ?? 'none',
-  }),
-);
+const audit = /* @__PURE__ */ once(() => dynamoAuditLog(db(), config().AUDIT_TABLE, auditOptions()));
 
 const sendLink = /* @__PURE__ */ once(() =>
   makeSendLink({
@@ -282,11 +282,6 @@ export const passwordCheck = /* @__PURE__ */ once(() =>
 
 // Administration: each route's function builds only the use case it serves.
 
-/** Where the audit records of a change and the requests are written, under this request's id. */
-const auditOptions = /* @__PURE__ */ once(() => ({
-  retentionDays: config().AUDIT_RETENTION_DAYS,
-  requestId: () => currentRequestId() ?? 'none',
-}));
 const directory = /* @__PURE__ */ once(() =>
   dynamoUserDirectory(
     db(),
