@@ -1,7 +1,7 @@
 import { bcryptHasher } from '#adapters/bcrypt-hasher.ts';
 import type { AuditEntry } from '#domain/administration.ts';
 import { UserExistsError } from '#domain/errors.ts';
-import type { UserDirectory } from '#domain/ports.ts';
+import type { UserDirectory, UserRepository } from '#domain/ports.ts';
 import { normaliseAnswer } from '#domain/security-answers.ts';
 import { type User, userIdOf } from '#domain/user.ts';
 
@@ -97,23 +97,35 @@ async function activeAdministrator(admin: DemoAdministrator, bcryptCost: number)
   };
 }
 
-/** Registers the demo people unless they are there already (a kept `DATA_DIR` has them). */
-export async function registerDemoUsers(directory: UserDirectory, bcryptCost: number): Promise<void> {
-  const people: User[] = [
-    {
+/**
+ * Registers the demo people unless they are there already (a kept `DATA_DIR` has them): the
+ * administrators' passwords and answers are hashed only for those still to register, so a
+ * restart costs no bcrypt work.
+ */
+export async function registerDemoUsers(
+  directory: UserDirectory,
+  users: Pick<UserRepository, 'get'>,
+  bcryptCost: number,
+): Promise<void> {
+  const missing = async (icNumber: string) => (await users.get(icNumber)) === undefined;
+  const people: User[] = [];
+  if (await missing(DEMO_USER.icNumber)) {
+    people.push({
       ...DEMO_USER,
       duties: [{ duty: 'PENYEDIA', ptjCode: DEMO_USER.ptjCode, startsOn: START }],
       status: 'PENDING',
       activationSends: [],
       sendRevision: 0,
-    },
-    await activeAdministrator(DEMO_SYSTEM_ADMIN, bcryptCost),
-    await activeAdministrator(DEMO_PTJ_ADMIN, bcryptCost),
-  ];
+    });
+  }
+  for (const admin of [DEMO_SYSTEM_ADMIN, DEMO_PTJ_ADMIN]) {
+    if (await missing(admin.icNumber)) people.push(await activeAdministrator(admin, bcryptCost));
+  }
   for (const user of people) {
     try {
       await directory.apply({ after: user, fields: [], audit: seedAudit(user) });
     } catch (error) {
+      // Registered meanwhile by another start on the same data: it is there, which is the point.
       if (!(error instanceof UserExistsError)) throw error;
     }
   }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoUserDirectory } from '#adapters/dynamodb-user-directory.ts';
+import { dynamoUserRepository } from '#adapters/dynamodb-user-repository.ts';
 import { buildWeb } from '../../web/build.ts';
 import { routes } from '../api/routes.ts';
 import { loadConfig } from '../config.ts';
@@ -91,7 +92,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   // Everything that can be wrong with the settings is found before anything starts: no Java start.
   const functionEnv = functionEnvironment(options);
-  loadConfig({ ...process.env, ...functionEnv });
+  const config = loadConfig({ ...process.env, ...functionEnv });
   await assertPortsUsable({
     PORT: options.port,
     SES_PORT: options.sesPort,
@@ -133,9 +134,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           progress: progressTable.localName,
           audit: auditTable.localName,
         },
-        { retentionDays: loadConfig(functionEnv).AUDIT_RETENTION_DAYS, requestId: () => 'local-stack-start' },
+        { retentionDays: config.AUDIT_RETENTION_DAYS, requestId: () => 'local-stack-start' },
       );
-      await registerDemoUsers(directory, loadConfig(functionEnv).BCRYPT_COST);
+      await registerDemoUsers(
+        directory,
+        dynamoUserRepository(DynamoDBDocumentClient.from(admin), usersTable.localName),
+        config.BCRYPT_COST,
+      );
     } finally {
       admin.destroy();
     }
