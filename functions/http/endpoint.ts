@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod/mini';
 import { enterTimeBudget } from '#adapters/time-budget.ts';
 import { ServiceUnavailableError } from '#domain/errors.ts';
-import { type ValidatedEvent, validatedJsonBody } from './json-body.ts';
+import { validatedJsonBody } from './json-body.ts';
 import { log, setLogContext } from './logger.ts';
 import { originVerify } from './origin-verify.ts';
 import { problemDetails } from './problem-details.ts';
@@ -46,37 +46,14 @@ function requestLog(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPro
   };
 }
 
-/**
- * The shared middy stack for a JSON endpoint: request log, the one error mapper, then body
- * parsing and validation. `handle` receives validated input and returns one result.
- */
-export function jsonEndpoint<S extends z.ZodMiniType>(
-  schema: S,
-  handle: (input: z.infer<S>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
-): ApiHandler {
-  return middy<ValidatedEvent<z.infer<S>>, APIGatewayProxyStructuredResultV2>(plugin)
-    .use(requestLog())
-    .use(problemDetails())
-    .use(originVerify())
-    .use(validatedJsonBody(schema))
-    .handler(async (event) => toApiGatewayResult(await handle(event.input, event))) as unknown as ApiHandler;
-}
-
-/** The same stack for a route that takes no body (GET). */
-export function plainEndpoint(handle: (event: APIGatewayProxyEventV2) => Promise<HttpResult>): ApiHandler {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(plugin)
-    .use(requestLog())
-    .use(problemDetails())
-    .use(originVerify())
-    .handler(async (event) => toApiGatewayResult(await handle(event))) as unknown as ApiHandler;
-}
-
 /** Who calls, established before anything of the request is read: a route for a known caller. */
 export type Identify<C> = (event: APIGatewayProxyEventV2) => Promise<C>;
 
-function identified<C>(
-  identify: Identify<C>,
-): middy.MiddlewareObj<APIGatewayProxyEventV2 & { caller?: C }, APIGatewayProxyStructuredResultV2> {
+/** The event as the steps leave it: with the caller (when identified) and the validated body (when read). */
+type Prepared<C, I> = APIGatewayProxyEventV2 & { caller: C; input: I };
+type Step<C, I> = middy.MiddlewareObj<Prepared<C, I>, APIGatewayProxyStructuredResultV2>;
+
+function identified<C, I>(identify: Identify<C>): Step<C, I> {
   return {
     before: async (request) => {
       request.event.caller = await identify(request.event);
@@ -85,23 +62,44 @@ function identified<C>(
 }
 
 /**
- * As `jsonEndpoint`, for a route with a known caller: `identify` runs before the body is read,
- * so a caller without credentials learns 401 (and one without rights 403) before any 400.
+ * The one middy stack every route runs: request log, the one error mapper, the origin check, then
+ * (for a route with a known caller) who calls, before anything of the request is read, so a caller
+ * without credentials learns 401 (and one without rights 403) before any 400; then (for a route
+ * with a body) its parsing and validation.
  */
+function endpoint<C, I>(
+  steps: { identify?: Identify<C>; schema?: z.ZodMiniType },
+  run: (event: Prepared<C, I>) => Promise<HttpResult>,
+): ApiHandler {
+  let chain = middy<Prepared<C, I>, APIGatewayProxyStructuredResultV2>(plugin)
+    .use(requestLog())
+    .use(problemDetails())
+    .use(originVerify());
+  if (steps.identify) chain = chain.use(identified<C, I>(steps.identify));
+  if (steps.schema) chain = chain.use(validatedJsonBody(steps.schema) as unknown as Step<C, I>);
+  return chain.handler(async (event) => toApiGatewayResult(await run(event))) as unknown as ApiHandler;
+}
+
+/** A route with a JSON body: `handle` receives the validated input and returns one result. */
+export function jsonEndpoint<S extends z.ZodMiniType>(
+  schema: S,
+  handle: (input: z.infer<S>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
+): ApiHandler {
+  return endpoint<never, z.infer<S>>({ schema }, (event) => handle(event.input, event));
+}
+
+/** A route that takes no body (GET). */
+export function plainEndpoint(handle: (event: APIGatewayProxyEventV2) => Promise<HttpResult>): ApiHandler {
+  return endpoint({}, (event) => handle(event));
+}
+
+/** As `jsonEndpoint`, for a route with a known caller. */
 export function callerJsonEndpoint<C, S extends z.ZodMiniType>(
   identify: Identify<C>,
   schema: S,
   handle: (caller: C, input: z.infer<S>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ): ApiHandler {
-  return middy<ValidatedEvent<z.infer<S>> & { caller?: C }, APIGatewayProxyStructuredResultV2>(plugin)
-    .use(requestLog())
-    .use(problemDetails())
-    .use(originVerify())
-    .use(identified(identify))
-    .use(validatedJsonBody(schema))
-    .handler(async (event) =>
-      toApiGatewayResult(await handle(event.caller as C, event.input, event)),
-    ) as unknown as ApiHandler;
+  return endpoint<C, z.infer<S>>({ identify, schema }, (event) => handle(event.caller, event.input, event));
 }
 
 /** As `plainEndpoint`, for a route with a known caller. */
@@ -109,12 +107,5 @@ export function callerEndpoint<C>(
   identify: Identify<C>,
   handle: (caller: C, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ): ApiHandler {
-  return middy<APIGatewayProxyEventV2 & { caller?: C }, APIGatewayProxyStructuredResultV2>(plugin)
-    .use(requestLog())
-    .use(problemDetails())
-    .use(originVerify())
-    .use(identified(identify))
-    .handler(async (event) =>
-      toApiGatewayResult(await handle(event.caller as C, event)),
-    ) as unknown as ApiHandler;
+  return endpoint<C, never>({ identify }, (event) => handle(event.caller, event));
 }
