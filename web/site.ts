@@ -34,6 +34,10 @@ export const PAGE_PATHS: Record<string, string> = {
   '/account/recovery': '/account/recovery.html',
   '/admin': '/admin.html',
   '/admin/user': '/admin/user.html',
+  '/admin/register': '/admin/register.html',
+  '/admin/requests': '/admin/requests.html',
+  '/admin/progress': '/admin/progress.html',
+  '/admin/audit': '/admin/audit.html',
   '/docs/api': '/docs/api.html',
 };
 

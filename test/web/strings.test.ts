@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { consoleEn } from '../../web/src/i18n/console-en.ts';
+import { consoleMs } from '../../web/src/i18n/console-ms.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { ms } from '../../web/src/i18n/ms.ts';
 import { ERROR_MESSAGE_KEYS, errorMessage } from '../../web/src/lib/error-messages.ts';
@@ -6,13 +8,24 @@ import { t } from '../../web/src/lib/i18n.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+/** The officer pages' table, and the console's: each a Malay and an English one. */
+const PAIRS: [string, Record<string, string>, Record<string, string>][] = [
+  ['officer pages', ms, en],
+  ['console', consoleMs, consoleEn],
+];
+
 describe('string tables', () => {
-  it('have the same keys in Malay and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(ms).sort());
+  it.each(PAIRS)('%s: have the same keys in Malay and English', (_, malay, english) => {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(malay).sort());
+  });
+
+  it("keep the console's keys apart from the officer pages' (one may not shadow the other)", () => {
+    expect(Object.keys(consoleMs).filter((key) => Object.hasOwn(ms, key))).toEqual([]);
+    expect(Object.keys(consoleMs).every((key) => key.startsWith('admin.'))).toBe(true);
   });
 
   it('have no empty or untrimmed values', () => {
-    for (const table of [ms, en]) {
+    for (const table of [ms, en, consoleMs, consoleEn]) {
       for (const [key, value] of Object.entries(table)) {
         expect(value.trim(), key).not.toBe('');
         expect(value, key).toBe(value.trim());
@@ -20,9 +33,9 @@ describe('string tables', () => {
     }
   });
 
-  it('use the same {placeholders} in both languages', () => {
-    for (const key of Object.keys(ms) as (keyof typeof ms)[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(ms[key]));
+  it.each(PAIRS)('%s: use the same {placeholders} in both languages', (_, malay, english) => {
+    for (const key of Object.keys(malay)) {
+      expect(placeholders(english[key] ?? ''), key).toEqual(placeholders(malay[key] ?? ''));
     }
   });
 

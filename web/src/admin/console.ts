@@ -3,11 +3,16 @@
  * access" (a 403), errors in words, and the duty names of the catalogue in the current language.
  */
 import type { DutyCatalogue } from '../../../functions/handlers/admin.schema.ts';
+import { consoleEn } from '../i18n/console-en.ts';
+import { consoleMs } from '../i18n/console-ms.ts';
 import { type ApiAnswer, api } from '../lib/api.ts';
 import { byId, focusTarget, show, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
-import { language } from '../lib/i18n.ts';
+import { addConsoleStrings, language } from '../lib/i18n.ts';
 import { initPage } from '../lib/page.ts';
+
+// Before any page module of the console runs (they all import this one): its texts.
+addConsoleStrings(consoleMs, consoleEn);
 
 export type Failure = Extract<ApiAnswer<unknown>, { ok: false }>;
 

@@ -1,4 +1,4 @@
-import type { StringKey } from '../i18n/ms.ts';
+import type { StringKey } from './i18n.ts';
 import { type Message, translate, type Vars } from './i18n.ts';
 
 /** The element with this id; a missing one is a page bug, reported at once. */

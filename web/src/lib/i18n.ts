@@ -1,7 +1,10 @@
+import type { ConsoleKey, ConsoleTable } from '../i18n/console-ms.ts';
 import { en } from '../i18n/en.ts';
-import { ms, type StringKey, type StringTable } from '../i18n/ms.ts';
+import { ms, type StringKey as OfficerKey } from '../i18n/ms.ts';
 
 export type Lang = 'ms' | 'en';
+/** Every text's key: the officer pages' table, and the console's (added by its pages alone). */
+export type StringKey = OfficerKey | ConsoleKey;
 /** Values for `{name}` marks; a nested message (e.g. a wait time) is translated too. */
 export type Vars = Record<string, string | number | Message>;
 export interface Message {
@@ -9,7 +12,8 @@ export interface Message {
   vars?: Vars;
 }
 
-const TABLES: Record<Lang, StringTable> = { ms, en };
+/** The texts this page has: the officer pages' always, the console's once `addConsoleStrings` ran. */
+const TABLES: Record<Lang, Partial<Record<StringKey, string>>> = { ms: { ...ms }, en: { ...en } };
 const STORAGE_KEY = 'ispeks.lang';
 /** Attributes that may carry a translated text, as `data-i18n-<attribute>="key"`. */
 const TRANSLATED_ATTRIBUTES = ['aria-label', 'placeholder', 'title'] as const;
@@ -29,8 +33,14 @@ export function language(): Lang {
   return current;
 }
 
+/** The console's pages add their texts (web/src/i18n/console-*.ts) before anything is shown. */
+export function addConsoleStrings(consoleMs: ConsoleTable, consoleEn: ConsoleTable): void {
+  Object.assign(TABLES.ms, consoleMs);
+  Object.assign(TABLES.en, consoleEn);
+}
+
 export function isStringKey(key: string): key is StringKey {
-  return Object.hasOwn(ms, key);
+  return Object.hasOwn(TABLES.ms, key);
 }
 
 export function interpolate(text: string, vars: Vars | undefined, lang: Lang = current): string {
@@ -43,7 +53,8 @@ export function interpolate(text: string, vars: Vars | undefined, lang: Lang = c
 }
 
 export function t(key: StringKey, vars?: Vars, lang: Lang = current): string {
-  return interpolate(TABLES[lang][key], vars, lang);
+  // A key this page lacks (a console text on an officer page) shows as itself: a bug, not a crash.
+  return interpolate(TABLES[lang][key] ?? key, vars, lang);
 }
 
 function readVars(el: HTMLElement): Vars | undefined {

@@ -1,0 +1,4 @@
+/** The console's audit page (`/admin/audit`). */
+import { startConsole } from './admin/console.ts';
+
+startConsole();

@@ -1,0 +1,4 @@
+/** The console's register page (`/admin/register`). */
+import { startConsole } from './admin/console.ts';
+
+startConsole();

@@ -1,0 +1,4 @@
+/** The console's requests page (`/admin/requests`). */
+import { startConsole } from './admin/console.ts';
+
+startConsole();
