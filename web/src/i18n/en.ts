@@ -189,5 +189,12 @@ export const en: StringTable = {
   'error.CHANGED_MEANWHILE': 'Someone else has just changed this account. Please check and try again.',
   'error.EMAIL_REJECTED':
     "The e-mail could not be delivered to the registered address. Please check the user's e-mail address.",
+  'error.USER_EXISTS': 'A user with this IC number is already registered.',
+  'error.DUTY_UNKNOWN': 'This duty is not in the duty catalogue.',
+  'error.DUTY_CONFLICT':
+    'This combination of duties is not allowed for one officer in the same PTJ (segregation of duties).',
+  'error.OWN_REQUEST': 'You cannot approve or reject your own request.',
+  'error.REQUEST_NOT_FOUND': 'This request does not exist.',
+  'error.REQUEST_DECIDED': 'This request has already been decided by another administrator.',
   'error.UNAUTHENTICATED': 'Your session has ended. Please log in again.',
 };

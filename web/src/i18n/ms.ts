@@ -194,6 +194,13 @@ export const ms = {
   'error.NOT_DISABLED': 'Akaun ini tidak dinyahaktifkan.',
   'error.CHANGED_MEANWHILE': 'Akaun ini baru sahaja diubah oleh orang lain. Sila semak dan cuba lagi.',
   'error.EMAIL_REJECTED': 'Emel tidak dapat dihantar ke alamat berdaftar. Sila semak alamat emel pengguna.',
+  'error.USER_EXISTS': 'Pengguna dengan No Kad Pengenalan ini telah didaftarkan.',
+  'error.DUTY_UNKNOWN': 'Tugas ini tiada dalam senarai Pengurusan Tugas.',
+  'error.DUTY_CONFLICT':
+    'Gabungan tugas ini tidak dibenarkan bagi seorang pegawai dalam PTJ yang sama (pengasingan tugas).',
+  'error.OWN_REQUEST': 'Anda tidak boleh meluluskan atau menolak permohonan anda sendiri.',
+  'error.REQUEST_NOT_FOUND': 'Permohonan ini tiada dalam sistem.',
+  'error.REQUEST_DECIDED': 'Permohonan ini telah pun diputuskan oleh pentadbir lain.',
   'error.UNAUTHENTICATED': 'Sesi anda telah tamat. Sila log masuk semula.',
 } as const;
 

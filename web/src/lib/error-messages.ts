@@ -40,6 +40,12 @@ export const ERROR_MESSAGE_KEYS = {
   NOT_DISABLED: 'error.NOT_DISABLED',
   CHANGED_MEANWHILE: 'error.CHANGED_MEANWHILE',
   EMAIL_REJECTED: 'error.EMAIL_REJECTED',
+  USER_EXISTS: 'error.USER_EXISTS',
+  DUTY_UNKNOWN: 'error.DUTY_UNKNOWN',
+  DUTY_CONFLICT: 'error.DUTY_CONFLICT',
+  OWN_REQUEST: 'error.OWN_REQUEST',
+  REQUEST_NOT_FOUND: 'error.REQUEST_NOT_FOUND',
+  REQUEST_DECIDED: 'error.REQUEST_DECIDED',
 } as const satisfies Record<string, StringKey>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGE_KEYS;
