@@ -112,11 +112,32 @@ describe('administration console', () => {
     await closePage(tp);
   });
 
-  it('sends a visitor without a session to the login page', async () => {
+  it('sends a visitor without a session to the login page, and after sign-in back to the user they had opened', async () => {
+    const officer = await newOfficer();
     const tp = await openPage(browser());
-    await tp.page.goto(`${stack.url}/admin`);
-    await tp.page.waitForURL((url) => url.pathname === '/');
-    await tp.page.locator('#login-form').waitFor();
+    const { page } = tp;
+    await page.goto(`${stack.url}/admin/user#${officer.userId}`);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.locator('#login-form').waitFor();
+
+    await page.getByLabel('No Kad Pengenalan').fill(adminId(DEMO_SYSTEM_ADMIN));
+    await page.getByLabel('Kata Laluan', { exact: true }).fill(DEMO_SYSTEM_ADMIN.password);
+    await page.getByRole('button', { name: 'Log Masuk' }).click();
+    await page.waitForURL(/\/admin\/user#/);
+    await page.locator('#user-view').waitFor();
+    expect(await page.locator('#user-userId').textContent()).toBe(officer.userId);
+    await closePage(tp);
+  });
+
+  it('never follows a sign-in "next" off the console: another site is ignored for the first page', async () => {
+    const tp = await openPage(browser());
+    const { page } = tp;
+    await page.goto(`${stack.url}/?next=${encodeURIComponent('//evil.example/admin')}`);
+    await page.getByLabel('No Kad Pengenalan').fill(adminId(DEMO_SYSTEM_ADMIN));
+    await page.getByLabel('Kata Laluan', { exact: true }).fill(DEMO_SYSTEM_ADMIN.password);
+    await page.getByRole('button', { name: 'Log Masuk' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin');
+    expect(new URL(page.url()).origin).toBe(new URL(stack.url).origin);
     await closePage(tp);
   });
 });

@@ -11,6 +11,7 @@ import { byId, focusTarget, show, showMessages } from './lib/dom.ts';
 import { errorMessage } from './lib/error-messages.ts';
 import { initPage } from './lib/page.ts';
 import { type PasswordPolicyView, SOURCE_POLICY } from './lib/password-rules.ts';
+import { consoleReturnPath } from './lib/return-to.ts';
 import { isAdministrator } from './lib/roles.ts';
 import { changePasswordForm } from './login/change-password.ts';
 import { revokeSessions } from './login/revoke-sessions.ts';
@@ -23,10 +24,14 @@ const sessionView = byId('session-view');
 const logoutButton = byId<HTMLButtonElement>('logout');
 const logoutMessage = byId('logout-message');
 
-/** An administrator goes on to the console; every other officer stays on the session view. */
+/**
+ * An administrator goes on to the console (to the page they had asked for, when a console page
+ * sent them here); every other officer stays on the session view.
+ */
 const signIn = signInForm({
   onSignedIn: (answer) => {
-    if (isAdministrator(answer.user.roles)) location.assign('/admin');
+    if (isAdministrator(answer.user.roles))
+      location.assign(consoleReturnPath(location.search, location.origin));
     else showSignedIn(answer.user, undefined, true);
   },
 });

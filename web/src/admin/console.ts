@@ -10,6 +10,7 @@ import { byId, focusTarget, show, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
 import { addConsoleStrings, language } from '../lib/i18n.ts';
 import { initPage } from '../lib/page.ts';
+import { loginHrefFor } from '../lib/return-to.ts';
 
 // Before any page module of the console runs (they all import this one): its texts.
 addConsoleStrings(consoleMs, consoleEn);
@@ -36,12 +37,12 @@ export function showNoAccess(): void {
 }
 
 /**
- * A failed call: no session → the login page; 403 FORBIDDEN → "no access" (when `page`); anything
+ * A failed call: no session → the login page (which brings the administrator back here); 403 FORBIDDEN → "no access" (when `page`); anything
  * else in words in `area`.
  */
 export function showFailure(answer: Failure, area: HTMLElement, page = true): void {
   if (answer.status === 401) {
-    location.replace('/');
+    location.replace(loginHrefFor(location));
     return;
   }
   if (page && answer.status === 403 && answer.problem.code === 'FORBIDDEN') {
