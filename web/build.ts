@@ -18,10 +18,19 @@ import { ms as officerMs } from './src/i18n/ms.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'web');
-/** The budget of what one page loads (its scripts, their chunks, its stylesheets), gzipped. */
+/**
+ * The budget of what one page loads (its scripts, their chunks, its stylesheets), gzipped: an
+ * officer's page, often opened on a phone from the e-mail, and a console page (office PCs mostly).
+ */
 export const PAGE_BUDGET_GZIP_BYTES = 30 * 1024;
+export const CONSOLE_PAGE_BUDGET_GZIP_BYTES = 40 * 1024;
 /** The budget of every JS and CSS file of the site together (officer pages and console), gzipped. */
-export const SITE_BUDGET_GZIP_BYTES = 60 * 1024;
+export const SITE_BUDGET_GZIP_BYTES = 80 * 1024;
+
+/** A page's own budget: the console's pages have their own. */
+export function pageBudget(page: string): number {
+  return isConsolePage(page) ? CONSOLE_PAGE_BUDGET_GZIP_BYTES : PAGE_BUDGET_GZIP_BYTES;
+}
 /** Attributes that `data-i18n-<attribute>` may fill (web/src/lib/i18n.ts knows the same list). */
 const TRANSLATED_ATTRIBUTES = ['aria-label', 'placeholder', 'title'];
 /** Every Malay text a page may carry: the officer pages' and the console's. */
@@ -224,8 +233,8 @@ function main(): void {
   process.stdout.write('JS + CSS each page loads, gzip:\n');
   for (const [page, bytes] of Object.entries(result.pageBytes)) {
     process.stdout.write(`  ${page}  ${bytes} B (${kib(bytes)})\n`);
-    if (bytes > PAGE_BUDGET_GZIP_BYTES) {
-      process.stderr.write(`${page} is over the ${kib(PAGE_BUDGET_GZIP_BYTES)} page budget.\n`);
+    if (bytes > pageBudget(page)) {
+      process.stderr.write(`${page} is over its ${kib(pageBudget(page))} page budget.\n`);
       process.exitCode = 1;
     }
   }

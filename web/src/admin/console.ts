@@ -17,14 +17,16 @@ addConsoleStrings(consoleMs, consoleEn);
 
 export type Failure = Extract<ApiAnswer<unknown>, { ok: false }>;
 
+/** A page the navigation does not name, and the page of the navigation it belongs to. */
+const PARENT_PAGES: Record<string, string> = { '/admin/user': '/admin' };
+
 /** The language switch, and the navigation marking where the administrator is. */
 export function startConsole(): void {
   initPage();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.console-nav a')) {
     const path = new URL(link.href).pathname;
     if (path === location.pathname) link.setAttribute('aria-current', 'page');
-    else if (path !== '/' && location.pathname.startsWith(`${path}/`))
-      link.setAttribute('aria-current', 'true');
+    else if (path === PARENT_PAGES[location.pathname]) link.setAttribute('aria-current', 'true');
   }
 }
 
