@@ -145,7 +145,8 @@ function yearBefore(to: string): string {
 
 /**
  * Reads the trail newest first, each list a Query on one key: an officer's records by `subject`;
- * a search by actor, else by PTJ (each PTJ in turn), else month by month backwards.
+ * a search by officer (`subject` again, the other filters on it), else by actor, else by PTJ
+ * (each PTJ in turn), else month by month backwards.
  */
 export function dynamoAuditReader(
   db: DynamoDBDocumentClient,
@@ -197,7 +198,7 @@ export function dynamoAuditReader(
         }
       };
       const query = (
-        index: string,
+        index: string | undefined,
         partitionKey: string,
         value: string,
         from = filter.from,
@@ -205,7 +206,7 @@ export function dynamoAuditReader(
       ) =>
         partitionQuery({
           tableName,
-          index,
+          ...(index ? { index } : {}),
           partitionKey,
           value,
           range: bounds(from, to),
@@ -218,6 +219,7 @@ export function dynamoAuditReader(
         if (request.cursor !== undefined) throw cursorInvalid();
         return { items: [] };
       }
+      if (filter.icNumber) return page(undefined, [query(undefined, 'subject', filter.icNumber)], request);
       if (filter.actor) return page('byActor', [query('byActor', 'actor', filter.actor)], request);
       if (filter.ptjCodes) {
         return page(

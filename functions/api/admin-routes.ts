@@ -309,7 +309,7 @@ export const adminRoutes: readonly RouteDefinition[] = [
     access: 'administrator',
     summary: 'Search the audit trail',
     description:
-      'By PTJ, actor, event and time, newest first, paginated. Append-only: no route changes or deletes a record; records expire after the retention period (AUDIT_RETENTION_DAYS).',
+      'By user, PTJ, actor, event and time, newest first, paginated. Append-only: no route changes or deletes a record; records expire after the retention period (AUDIT_RETENTION_DAYS).',
     query: auditQuery,
     responses: { 200: { description: 'One page of audit records.', schema: auditPage } },
     problems: [],

@@ -134,28 +134,32 @@ export interface ProgressRow {
   disabled: number;
 }
 
-export type AuditEvent =
-  | 'USER_REGISTERED'
-  | 'ACTIVATION_EMAIL_SENT'
-  | 'ACTIVATION_VERIFY_FAILED'
-  | 'ACCOUNT_ACTIVATED'
-  | 'SIGN_IN_SUCCEEDED'
-  | 'SIGN_IN_FAILED'
-  | 'ACCOUNT_LOCKED'
-  | 'RECOVERY_EMAIL_SENT'
-  | 'RECOVERY_FAILED'
-  | 'PASSWORD_RESET'
-  | 'PASSWORD_CHANGED'
-  | 'USER_UPDATED'
-  | 'DUTIES_SET'
-  | 'USER_DEACTIVATED'
-  | 'USER_REACTIVATED'
-  | 'USER_UNLOCKED'
-  | 'PASSWORD_RESET_STARTED'
-  | 'REQUEST_CREATED'
-  | 'REQUEST_APPROVED'
-  | 'REQUEST_REJECTED'
-  | 'ACCESS_REFUSED';
+/** Every event the trail records (the console names each in words: `admin.event.<EVENT>`). */
+export const AUDIT_EVENTS = [
+  'USER_REGISTERED',
+  'ACTIVATION_EMAIL_SENT',
+  'ACTIVATION_VERIFY_FAILED',
+  'ACCOUNT_ACTIVATED',
+  'SIGN_IN_SUCCEEDED',
+  'SIGN_IN_FAILED',
+  'ACCOUNT_LOCKED',
+  'RECOVERY_EMAIL_SENT',
+  'RECOVERY_FAILED',
+  'PASSWORD_RESET',
+  'PASSWORD_CHANGED',
+  'USER_UPDATED',
+  'DUTIES_SET',
+  'USER_DEACTIVATED',
+  'USER_REACTIVATED',
+  'USER_UNLOCKED',
+  'PASSWORD_RESET_STARTED',
+  'REQUEST_CREATED',
+  'REQUEST_APPROVED',
+  'REQUEST_REJECTED',
+  'ACCESS_REFUSED',
+] as const;
+
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REFUSED' | 'REQUESTED';
 
@@ -186,6 +190,8 @@ export interface AuditRecord extends AuditEntry {
 }
 
 export interface AuditFilter {
+  /** One officer's records (by IC number), narrowed by the other filters. */
+  icNumber?: string;
   ptjCodes?: readonly string[];
   actor?: string;
   event?: AuditEvent;

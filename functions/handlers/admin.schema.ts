@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AuditEvent } from '#domain/administration.ts';
+import { AUDIT_EVENTS } from '#domain/administration.ts';
 import { DUTY_CODES } from '#domain/duties.ts';
 import { AGENCY_CODE } from '#domain/user-id.ts';
 import { visibleLength } from '#domain/visible-text.ts';
@@ -256,31 +256,14 @@ export const listRequestsQuery = z.strictObject({
   cursor: cursorField,
 });
 
-const AUDIT_EVENTS = [
-  'USER_REGISTERED',
-  'ACTIVATION_EMAIL_SENT',
-  'ACTIVATION_VERIFY_FAILED',
-  'ACCOUNT_ACTIVATED',
-  'SIGN_IN_SUCCEEDED',
-  'SIGN_IN_FAILED',
-  'ACCOUNT_LOCKED',
-  'RECOVERY_EMAIL_SENT',
-  'RECOVERY_FAILED',
-  'PASSWORD_RESET',
-  'PASSWORD_CHANGED',
-  'USER_UPDATED',
-  'DUTIES_SET',
-  'USER_DEACTIVATED',
-  'USER_REACTIVATED',
-  'USER_UNLOCKED',
-  'PASSWORD_RESET_STARTED',
-  'REQUEST_CREATED',
-  'REQUEST_APPROVED',
-  'REQUEST_REJECTED',
-  'ACCESS_REFUSED',
-] as const satisfies readonly AuditEvent[];
-
 export const auditQuery = z.strictObject({
+  userId: z.optional(
+    text(40).check(
+      z.describe(
+        "Records about this user: a user ID (`kth:900101145678`) or the bare IC number; the IC number is the key (the agency is not compared). With the other filters; a PTJ administrator sees only the records about their PTJs' users.",
+      ),
+    ),
+  ),
   ptjCode: z.optional(ptjCodeField.check(z.describe('Records about users of this PTJ.'))),
   actor: z.optional(text(200).check(z.describe('Records of this actor (a user ID, or `automation:<arn>`).'))),
   event: z.optional(z.enum(AUDIT_EVENTS).check(z.describe('Records of this event.'))),

@@ -655,6 +655,38 @@ describe('dynamoAuditLog and dynamoAuditReader', () => {
     expect(updates.items.map((record) => record.at.slice(5, 10))).toEqual(['04-20']);
   });
 
+  it("searches one officer's records by their IC number, with the event, actor, PTJ and date filters", async () => {
+    // Arrange
+    const icNumber = newIc();
+    const ptjCode = newCode('P');
+    const actor = `automation:${unique()}`;
+    await auditLog.record(entryAt('2030-03-01T00:00:00.000Z', icNumber, ptjCode, 'USER_REGISTERED'));
+    await auditLog.record({ ...entryAt('2030-03-02T00:00:00.000Z', icNumber, ptjCode), actor });
+    await auditLog.record(entryAt('2030-03-03T00:00:00.000Z', icNumber, ptjCode, 'USER_DEACTIVATED'));
+    await auditLog.record(entryAt('2030-03-04T00:00:00.000Z', icNumber, ptjCode));
+    await auditLog.record(entryAt('2030-03-02T00:00:00.000Z', newIc(), ptjCode));
+
+    // Act
+    const all = await allPages((page) => auditReader.search({ icNumber }, page), 2);
+    const updates = await auditReader.search({ icNumber, event: 'USER_UPDATED' }, { limit: 10 });
+    const byActor = await auditReader.search({ icNumber, actor }, { limit: 10 });
+    const inRange = await auditReader.search(
+      { icNumber, from: '2030-03-02T00:00:00.000Z', to: '2030-03-03T00:00:00.000Z' },
+      { limit: 10 },
+    );
+    const inMyPtj = await auditReader.search({ icNumber, ptjCodes: [ptjCode, 'ZZ99'] }, { limit: 10 });
+    const inAnotherPtj = await auditReader.search({ icNumber, ptjCodes: [newCode('P')] }, { limit: 10 });
+
+    // Assert
+    const days = (records: { at: string }[]) => records.map((record) => record.at.slice(8, 10));
+    expect(days(all.flat())).toEqual(['04', '03', '02', '01']);
+    expect(days(updates.items)).toEqual(['04', '02']);
+    expect(days(byActor.items)).toEqual(['02']);
+    expect(days(inRange.items)).toEqual(['03', '02']);
+    expect(days(inMyPtj.items)).toEqual(['04', '03', '02', '01']);
+    expect(inAnotherPtj.items).toEqual([]);
+  });
+
   it('searches by month, walking the months backwards from the end of the range', async () => {
     // Arrange
     const actor = `automation:${unique()}`;

@@ -393,6 +393,54 @@ describe('administration: finding users', () => {
     expect(seen.map((r) => r.at)).toEqual([...seen.map((r) => r.at)].sort().reverse());
   });
 
+  it("searches one user's audit trail by user ID with the other filters; a PTJ administrator sees nothing of another PTJ's user", async () => {
+    const mine = registration(DEMO_PTJ_ADMIN.ptjCode);
+    const theirs = registration(newPtj());
+    for (const body of [mine, theirs]) {
+      await admin(AUTOMATION, 'POST', '/api/admin/users', body);
+      await admin(AUTOMATION, 'POST', `/api/admin/users/${body.icNumber}/deactivate`, {
+        reason: 'Bertukar ke jabatan lain',
+      });
+    }
+    const ptjAdmin = await asAdmin(DEMO_PTJ_ADMIN);
+    const mineId = `${mine.agencyCode}:${mine.icNumber}`;
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+
+    const all = await admin(AUTOMATION, 'GET', `/api/admin/audit?userId=${mineId}`);
+    const byIc = await admin(
+      AUTOMATION,
+      'GET',
+      `/api/admin/audit?userId=${mine.icNumber}&event=USER_DEACTIVATED`,
+    );
+    const later = await admin(
+      AUTOMATION,
+      'GET',
+      `/api/admin/audit?userId=${mineId}&from=2099-01-01T00:00:00Z`,
+    );
+    const earlier = await admin(AUTOMATION, 'GET', `/api/admin/audit?userId=${mineId}&from=${since}`);
+    const ofMine = await admin(ptjAdmin, 'GET', `/api/admin/audit?userId=${mineId}`);
+    const ofTheirs = await admin(ptjAdmin, 'GET', `/api/admin/audit?userId=${theirs.icNumber}`);
+    const theirsAsSystem = await admin(AUTOMATION, 'GET', `/api/admin/audit?userId=${theirs.icNumber}`);
+    const malformed = await admin(AUTOMATION, 'GET', '/api/admin/audit?userId=kth:12345');
+
+    const events = (answer: ApiAnswer) => (answer.body.items as { event: string }[]).map((r) => r.event);
+    expect(all.status).toBe(200);
+    expect(auditPage.safeParse(all.body).error).toBeUndefined();
+    // Registration and its e-mail may share an instant: their order is not asserted.
+    expect(events(all)[0]).toBe('USER_DEACTIVATED');
+    expect([...events(all)].sort()).toEqual(['ACTIVATION_EMAIL_SENT', 'USER_DEACTIVATED', 'USER_REGISTERED']);
+    const targets = (all.body.items as { target: { icNumber: string } }[]).map((r) => r.target.icNumber);
+    expect(new Set(targets)).toEqual(new Set([mine.icNumber]));
+    expect(events(byIc)).toEqual(['USER_DEACTIVATED']);
+    expect(events(later)).toEqual([]);
+    expect(events(earlier)).toEqual(events(all));
+    expect(events(ofMine)).toEqual(events(all));
+    expect([ofTheirs.status, events(ofTheirs)]).toEqual([200, []]);
+    expect(events(theirsAsSystem)).toContain('USER_DEACTIVATED');
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(malformed.body.errors).toEqual([{ path: 'userId', code: 'USER_ID_INVALID' }]);
+  });
+
   it('names the duty catalogue in Malay and English', async () => {
     const answer = await admin(AUTOMATION, 'GET', '/api/admin/duties');
 

@@ -405,6 +405,7 @@ export class InMemoryAuditLog implements AuditLog, AuditReader {
     this.lastSearch = structuredClone(filter);
     const found = this.records().filter(
       (record) =>
+        (!filter.icNumber || record.target?.icNumber === filter.icNumber) &&
         (!filter.ptjCodes || filter.ptjCodes.includes(record.target?.ptjCode ?? '')) &&
         (!filter.actor || record.actor === filter.actor) &&
         (!filter.event || record.event === filter.event) &&

@@ -159,6 +159,55 @@ describe('makeAuditQueries', () => {
     expect(world.audit.lastSearch).toEqual({ actor: 'kth:820202085522' });
     await rejectionOf(queries.search(ptjAdmin(), { ptjCode: '2002' }), ForbiddenError);
   });
+
+  it("searches one user's records by user ID or bare IC number, within a PTJ administrator's PTJs", async () => {
+    // Arrange
+    const world = adminWorld();
+    const about = (who: { icNumber: string; userId: string }, ptjCode: string, at: string) =>
+      world.audit.record({
+        at,
+        event: 'USER_UPDATED',
+        actor: 'automation:test',
+        target: { icNumber: who.icNumber, userId: who.userId, ptjCode },
+        outcome: 'SUCCESS',
+      });
+    await about(OFFICER, '1001', '2024-03-01T00:00:00.000Z');
+    await about(OFFICER, '1001', '2024-03-05T00:00:00.000Z');
+    await about(OTHER_PTJ_OFFICER, '2002', '2024-03-02T00:00:00.000Z');
+    const queries = makeAuditQueries(world.deps);
+
+    // Act
+    const byUserId = await queries.search(ptjAdmin(), {
+      userId: OFFICER.userId,
+      from: '2024-03-02T00:00:00Z',
+    });
+    const filterOfMine = world.audit.lastSearch;
+    const byIc = await queries.search(systemAdmin(), { userId: OFFICER.icNumber });
+    const otherPtj = await queries.search(ptjAdmin(), { userId: OTHER_PTJ_OFFICER.userId });
+
+    // Assert
+    expect(filterOfMine).toEqual({
+      icNumber: OFFICER.icNumber,
+      ptjCodes: ['1001'],
+      from: '2024-03-02T00:00:00Z',
+    });
+    expect(byUserId.items.map((r) => r.at.slice(0, 10))).toEqual(['2024-03-05']);
+    expect(byIc.items.map((r) => r.at.slice(0, 10))).toEqual(['2024-03-05', '2024-03-01']);
+    expect(otherPtj.items).toEqual([]);
+  });
+
+  it('refuses a malformed user ID as a validation error at userId, reading nothing', async () => {
+    // Arrange
+    const world = adminWorld();
+    const queries = makeAuditQueries(world.deps);
+
+    // Act
+    const error = await rejectionOf(queries.search(systemAdmin(), { userId: 'kth:12345' }), ValidationError);
+
+    // Assert
+    expect(error.errors).toEqual([{ path: 'userId', code: 'USER_ID_INVALID' }]);
+    expect(world.audit.lastSearch).toBeUndefined();
+  });
 });
 
 describe('makeProgress', () => {

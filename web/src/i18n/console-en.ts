@@ -304,7 +304,8 @@ export const consoleEn: ConsoleTable = {
   'admin.progress.countsAll': 'All users:',
 
   // Audit search page: keys 'admin.audit.*'.
-  'admin.audit.intro': 'Search the audit trail by user, PTJ, actor, event and date. The newest records come first.',
+  'admin.audit.intro':
+    'Search the audit trail by user, PTJ, actor, event and date. The newest records come first.',
   'admin.audit.userIdHint': 'For example: kth:900101145678 or 900101145678.',
   'admin.audit.actor': 'Done by',
   'admin.audit.actorHint': 'The full user ID as the trail shows it, for example: kth:820202085522.',

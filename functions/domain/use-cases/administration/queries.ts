@@ -3,6 +3,7 @@ import type { DutyCode } from '../../duties.ts';
 import { ValidationError } from '../../errors.ts';
 import type { AuditLog, AuditReader, Clock, UserDirectory, UserRepository } from '../../ports.ts';
 import { type AdminStatus, type AdminUserView, adminUser, normaliseName } from '../../user.ts';
+import { parseUserId } from '../../user-id.ts';
 import type { Report } from '../notices.ts';
 import { mayAct, refuser, scopedPtjCodes, targetFinder } from './actor.ts';
 import { pageRequest } from './paging.ts';
@@ -98,6 +99,8 @@ export function makeListUsers(deps: ListUsersDeps) {
 }
 
 export interface AuditSearch {
+  /** One officer's records: a user ID (`kth:900101145678`) or the bare IC number. */
+  userId?: string | undefined;
   ptjCode?: string | undefined;
   actor?: string | undefined;
   event?: AuditEvent | undefined;
@@ -117,7 +120,10 @@ export interface AuditQueriesDeps {
   report?: Report;
 }
 
-/** The audit trail, newest first: one officer's (in scope), or a search within the caller's PTJs. */
+/**
+ * The audit trail, newest first: one officer's (in scope), or a search within the caller's PTJs
+ * (with `userId`: that officer's records about those PTJs only).
+ */
 export function makeAuditQueries(deps: AuditQueriesDeps) {
   const target = targetFinder(deps);
   const refuse = refuser(deps);
@@ -131,10 +137,13 @@ export function makeAuditQueries(deps: AuditQueriesDeps) {
       return deps.reader.forUser(user.icNumber, pageRequest(page));
     },
     async search(actor: AdminActor, filter: AuditSearch): Promise<Page<AuditRecord>> {
+      // The IC number is the key: the agency a user ID carries narrows nothing (records outlive agency changes).
+      const icNumber = filter.userId === undefined ? undefined : parseUserId(filter.userId).icNumber;
       const ptjCodes = await listPtjCodes(refuse, actor, filter.ptjCode);
       const page: PageRequest = pageRequest(filter);
       return deps.reader.search(
         {
+          ...(icNumber ? { icNumber } : {}),
           ...(ptjCodes ? { ptjCodes } : {}),
           ...(filter.actor ? { actor: filter.actor } : {}),
           ...(filter.event ? { event: filter.event } : {}),
