@@ -61,7 +61,7 @@ describe('administration console', () => {
     expect(await page.locator('#user-status').textContent()).toBe('Dinyahaktifkan');
     expect(await page.locator('#user-disabledReason').textContent()).toBe('Bertukar ke jabatan lain');
     expect(await page.getByRole('button', { name: 'Aktifkan Semula' }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator('#audit-rows').textContent()).toContain('USER_DEACTIVATED');
+    await expect.poll(() => page.locator('#audit-rows').textContent()).toContain('Akaun dinyahaktifkan');
     await checkState(page, 'console-deactivated');
 
     await page.getByRole('button', { name: 'English' }).click();

@@ -36,7 +36,11 @@ function asProblem(status: number, body: unknown): Problem {
   };
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
