@@ -1,9 +1,10 @@
 /**
  * The console's users list (`/admin`): filters and a search box kept in the page address, one
- * page of users at a time (`nextCursor`), each row linking to `/admin/user#<userId>`.
+ * page of users at a time (`nextCursor`), each row linking to `/admin/user#<userId>`; above it,
+ * how many users of the filter's PTJ (or of all the caller sees) are active, pending, deactivated.
  */
 import { formatMalaysiaDateTime } from '../../functions/domain/malaysia-time.ts';
-import type { UserPage } from '../../functions/handlers/admin.schema.ts';
+import type { ProgressAnswer, UserPage } from '../../functions/handlers/admin.schema.ts';
 import { dutyName, loadDuties, showFailure, startConsole } from './admin/console.ts';
 import {
   type AdminUser,
@@ -14,6 +15,7 @@ import {
   userPageHref,
   usersPath,
 } from './admin/logic.ts';
+import { countsFor, progressPath } from './admin/progress-logic.ts';
 import { api } from './lib/api.ts';
 import { byId, element, message, setBusy, setFieldError, show, showMessages } from './lib/dom.ts';
 import { errorMessage } from './lib/error-messages.ts';
@@ -38,6 +40,7 @@ let filters: UserFilters = filtersFrom(location.search);
 let earlier: (string | undefined)[] = [];
 let current: string | undefined;
 let next: string | undefined;
+let countLoads = 0;
 
 function fillForm(): void {
   for (const name of FILTER_NAMES) field(name).value = filters[name] ?? '';
@@ -101,6 +104,27 @@ async function load(cursor: string | undefined): Promise<void> {
   translate(usersStatus, 'admin.shown', { n: answer.data.items.length });
 }
 
+/** The counts per status from the progress counters; without them (a failure) no counts, the list says what went wrong. */
+async function loadCounts(): Promise<void> {
+  const serial = ++countLoads;
+  const counts = byId('users-counts');
+  const answer = await api<ProgressAnswer>('GET', progressPath('ptj'));
+  if (serial !== countLoads) return;
+  if (!answer.ok) {
+    show(counts, false);
+    return;
+  }
+  const ptjCode = filters.ptjCode?.toUpperCase();
+  const sum = countsFor(answer.data.items, ptjCode);
+  const scope = byId('users-counts-scope');
+  if (ptjCode) translate(scope, 'admin.progress.countsPtj', { code: ptjCode });
+  else translate(scope, 'admin.progress.countsAll');
+  byId('count-active').textContent = String(sum.active);
+  byId('count-pending').textContent = String(sum.pending);
+  byId('count-disabled').textContent = String(sum.disabled);
+  show(counts);
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   filters = {};
@@ -113,6 +137,7 @@ form.addEventListener('submit', (event) => {
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
   earlier = [];
   void load(undefined);
+  void loadCounts();
 });
 
 nextButton.addEventListener('click', () => {
@@ -127,6 +152,7 @@ previousButton.addEventListener('click', () => {
 async function start(): Promise<void> {
   fillForm();
   const first = load(undefined);
+  void loadCounts();
   for (const duty of await loadDuties()) {
     const option = element('option');
     option.value = duty.code;
