@@ -71,6 +71,17 @@ export function isRefusedTransaction(error: unknown): error is TransactionCancel
   );
 }
 
+/**
+ * A transaction that lost only a race with another transaction on a shared item (a PTJ's progress
+ * counters, when many officers of one PTJ are registered at once): nothing was written, and the
+ * same transaction may simply be sent again. A failed condition anywhere is a real refusal.
+ */
+export function lostOnlyToConflict(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
 /** Any other transaction failure: a throttled transaction is a 503 like any overload (the SDK does not retry it). */
 export function transactionFailure(error: unknown, dependency: string): unknown {
   return error instanceof TransactionCanceledException

@@ -1,18 +1,20 @@
 import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserFilter } from '#domain/administration.ts';
 import { currentDuties, type DutyAssignment } from '#domain/duties.ts';
-import { ChangedMeanwhileError, UserExistsError } from '#domain/errors.ts';
+import { ChangedMeanwhileError, ServiceUnavailableError, UserExistsError } from '#domain/errors.ts';
 import { LINK_FIELDS } from '#domain/links.ts';
 import type { RandomSource, UserChange, UserDirectory } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
 import { usersTable } from '../tables.ts';
-import { isRefusedTransaction, toDomainError, transactionFailure } from './aws-errors.ts';
+import { isRefusedTransaction, lostOnlyToConflict, toDomainError, transactionFailure } from './aws-errors.ts';
 import { auditAppend } from './dynamodb-audit-log.ts';
 import { cursorInvalid, Expression, type Partition, partitionQuery, queryPage } from './dynamodb-pages.ts';
 import { counterMoves, counterUpdates, progressRow } from './progress-counters.ts';
 import { fromUserItem, icHeadOf, lastActiveAtOf, nameKeyOf, USER_ENTITY, userItem } from './user-item.ts';
 
 const DEPENDENCY = 'The user store';
+/** How often one change is sent while it only loses races on shared items (the PTJ's counters). */
+const CONFLICT_ATTEMPTS = 4;
 
 export interface DirectoryTables {
   users: string;
@@ -181,6 +183,21 @@ export function dynamoUserDirectory(
     return on('byName', 'entity', [USER_ENTITY], namePrefix);
   }
 
+  type Items = NonNullable<TransactWriteCommand['input']['TransactItems']>;
+
+  /** One transaction; sent again (at most 3 more times, a few ms apart) while it only lost a race. */
+  async function sendRetryingConflicts(items: Items): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!lostOnlyToConflict(error) || attempt === CONFLICT_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+      }
+    }
+  }
+
   return {
     async apply(change) {
       const items = [
@@ -193,8 +210,10 @@ export function dynamoUserDirectory(
         ...change.audit.map((entry) => auditAppend(entry, { ...options, table: tables.audit })),
       ];
       try {
-        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        await sendRetryingConflicts(items);
       } catch (error) {
+        if (lostOnlyToConflict(error))
+          throw new ServiceUnavailableError(DEPENDENCY, { retryAfterSeconds: 1 });
         if (isRefusedTransaction(error)) {
           const userRefused = error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
           if (!change.before && userRefused) throw new UserExistsError({ cause: error });

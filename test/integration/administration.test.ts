@@ -363,6 +363,19 @@ describe('administration: finding users', () => {
     expect(row).toMatchObject({ registered: 5, pending: 5, active: 0 });
   });
 
+  it('registers 40 officers of one PTJ at once (a bulk import): every one answers 201 and the counters count each', async () => {
+    const ptj = newPtj();
+    const bodies = Array.from({ length: 40 }, () => registration(ptj));
+    const answers = await Promise.all(
+      bodies.map((body) => admin(AUTOMATION, 'POST', '/api/admin/users', body)),
+    );
+
+    expect(answers.map((a) => a.status)).toEqual(bodies.map(() => 201));
+    const progress = await admin(AUTOMATION, 'GET', '/api/admin/progress?by=ptj');
+    const row = (progress.body.items as { ptjCode: string }[]).find((r) => r.ptjCode === ptj);
+    expect(row).toMatchObject({ registered: 40, pending: 40, active: 0 });
+  });
+
   it('finds by IC prefix and by name prefix, and refuses a forged cursor with a clear code', async () => {
     const ptj = newPtj();
     const body = registration(ptj, { name: 'ZULKIFLI BIN ZAKARIA' });
