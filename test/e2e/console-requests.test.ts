@@ -121,7 +121,7 @@ describe('requests page (four eyes)', () => {
     expect(await rejected.locator('.request-own').count()).toBe(0);
     expect(await change(rejected, 'Status').before.textContent()).toContain('Belum Diaktifkan');
     expect(await change(rejected, 'Status').after.textContent()).toContain('Dinyahaktifkan');
-    expect(await change(rejected, 'Sebab').before.textContent()).toContain('—');
+    expect(await change(rejected, 'Sebab').before.textContent()).toContain('Tiada');
     expect(await change(rejected, 'Sebab').after.textContent()).toContain('Bertukar ke PTJ lain');
     await checkState(sys.page, 'console-requests-queue');
 
@@ -234,7 +234,7 @@ describe('requests page (four eyes)', () => {
     expect(await registerCard.locator('h2').textContent()).toBe(
       'Pendaftaran pengguna: NUR FATIMAH BINTI YUSOF',
     );
-    expect(await change(registerCard, 'Emel').before.textContent()).toContain('—');
+    expect(await change(registerCard, 'Emel').before.textContent()).toContain('Tiada');
     expect(await change(registerCard, 'Emel').after.textContent()).toContain(newcomerEmail);
     expect(await change(registerCard, 'Status').after.textContent()).toContain('Belum Diaktifkan');
     await checkState(sys.page, 'console-requests-queue', true);

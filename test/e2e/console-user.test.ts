@@ -87,7 +87,7 @@ describe('administration console: one user', () => {
       await page.getByRole('button', { name: 'Ya, Simpan' }).click();
       await expect
         .poll(() => page.locator('#edit-email-error').textContent(), WAIT)
-        .toContain('Alamat emel tidak sah');
+        .toContain('alamat emel yang sah');
       expect(await page.locator('#edit-email').evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await page.locator('#edit-confirm').isHidden()).toBe(true);
       await bothWidths(page, 'console-user-edit-error');
@@ -184,7 +184,9 @@ describe('administration console: one user', () => {
       const given = page.locator('#audit-rows li').first();
       await expect
         .poll(() => given.textContent(), WAIT)
-        .toContain(`Tugas diberi: Pelulus, PTJ 1001, RM 50,000.00, ${day(0).shown} – ${day(30).shown}`);
+        .toContain(
+          `Tugas diberi: Pelulus · PTJ 1001 · had RM 50,000.00 · ${day(0).shown} hingga ${day(30).shown}`,
+        );
       expect(await given.locator('.audit-event').textContent()).toBe('Tugas dikemas kini · Berjaya');
       await bothWidths(page, 'console-duty-given');
 
@@ -198,7 +200,7 @@ describe('administration console: one user', () => {
       await page.getByRole('button', { name: 'Ya, Tamatkan' }).click();
       await expect
         .poll(() => page.locator('#end-date-error').textContent(), WAIT)
-        .toBe('Tarikh tamat tidak boleh sebelum tarikh mula.');
+        .toBe('Tarikh tamat tidak boleh lebih awal daripada tarikh mula.');
       expect(await endDate.evaluate((el) => el === document.activeElement)).toBe(true);
       await bothWidths(page, 'console-duty-end-error');
 
@@ -208,7 +210,8 @@ describe('administration console: one user', () => {
         .poll(() => page.locator('#duties-status').textContent(), WAIT)
         .toBe('Tarikh tamat tugas telah ditetapkan.');
       expect(await approver.locator('td').nth(4).textContent()).toBe(day(0).shown);
-      const pelulus = (end: string) => `Pelulus, PTJ 1001, RM 50,000.00, ${day(0).shown} – ${end}`;
+      const pelulus = (end: string) =>
+        `Pelulus · PTJ 1001 · had RM 50,000.00 · ${day(0).shown} hingga ${end}`;
       await expect
         .poll(() => page.locator('#audit-rows li').first().textContent(), WAIT)
         .toContain(`Tugas diubah: ${pelulus(day(30).shown)} → ${pelulus(day(0).shown)}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionOutcome,
   actionsFor,
+  dayText,
   filtersFrom,
   filtersQuery,
   ringgit,
@@ -62,5 +63,12 @@ describe('one user', () => {
 
   it('writes an approval limit in ringgit with sen', () => {
     expect(ringgit(50000)).toBe('50,000.00');
+  });
+});
+
+describe('days as the pages write them', () => {
+  it('writes a calendar day in figures, day first, and leaves anything else as it is', () => {
+    expect(dayText('2026-12-31')).toBe('31/12/2026');
+    expect(dayText('not a day')).toBe('not a day');
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { shownChange } from '../../web/src/admin/changes.ts';
 import {
   type ChangeRequest,
-  calendarDay,
   decisionPath,
   isOwnRequest,
+  markedDuties,
   mayDecide,
   requestsPath,
-  shownChanges,
   statusFilterFrom,
   viewerFrom,
 } from '../../web/src/admin/requests-logic.ts';
@@ -60,103 +60,15 @@ describe('who decides', () => {
   });
 });
 
-describe('changes in words', () => {
-  it('shows a deactivation as the status in words and the reason, nothing before as none', () => {
-    const rows = shownChanges({
-      disabledReason: { before: null, after: 'Bersara' },
-      status: { before: 'ACTIVE', after: 'DISABLED' },
-    });
-
-    expect(rows).toEqual([
-      {
-        field: 'status',
-        label: 'admin.status',
-        before: { kind: 'message', key: 'admin.status.ACTIVE' },
-        after: { kind: 'message', key: 'admin.status.DISABLED' },
-      },
-      {
-        field: 'disabledReason',
-        label: 'admin.reason',
-        before: { kind: 'none' },
-        after: { kind: 'text', text: 'Bersara' },
-      },
-    ]);
-  });
-
-  it('lists duties with their dates and limit, marking what a change gives and takes away', () => {
+describe('duties before and after', () => {
+  it('marks in whole lists what a change takes away and gives, and nothing in a registration', () => {
     const kept = { duty: 'PENYEDIA', ptjCode: '1001', startsOn: '2026-01-01' };
-    const [row] = shownChanges({
-      duties: {
-        before: [kept, { duty: 'PENYEMAK', ptjCode: '1001', startsOn: '2026-01-01' }],
-        after: [
-          kept,
-          {
-            duty: 'PELULUS',
-            ptjCode: '1001',
-            approvalLimit: 50000,
-            startsOn: '2026-03-01',
-            endsOn: '2026-12-31',
-          },
-        ],
-      },
-    });
+    const gone = { duty: 'PENYEMAK', ptjCode: '1001', startsOn: '2026-01-01' };
+    const given = { duty: 'PELULUS', ptjCode: '1001', approvalLimit: 50000, startsOn: '2026-03-01' };
+    const change = shownChange('duties', [kept, gone], [kept, given]);
 
-    expect(row?.label).toBe('admin.dutiesHeading');
-    expect(row?.before).toEqual({
-      kind: 'duties',
-      duties: [
-        { duty: 'PENYEDIA', ptjCode: '1001', startsOn: '01/01/2026' },
-        { duty: 'PENYEMAK', ptjCode: '1001', startsOn: '01/01/2026', mark: 'removed' },
-      ],
-    });
-    expect(row?.after).toEqual({
-      kind: 'duties',
-      duties: [
-        { duty: 'PENYEDIA', ptjCode: '1001', startsOn: '01/01/2026' },
-        {
-          duty: 'PELULUS',
-          ptjCode: '1001',
-          approvalLimit: '50,000.00',
-          startsOn: '01/03/2026',
-          endsOn: '31/12/2026',
-          mark: 'added',
-        },
-      ],
-    });
-  });
-
-  it('shows a registration field by field, in reading order, without marking every duty as new', () => {
-    const rows = shownChanges({
-      status: { before: null, after: 'PENDING' },
-      duties: { before: null, after: [{ duty: 'PENYEDIA', ptjCode: '1001', startsOn: '2026-03-01' }] },
-      email: { before: null, after: 'ali@example.gov.my' },
-      name: { before: null, after: 'ALI BIN ABU' },
-    });
-
-    expect(rows.map((row) => row.field)).toEqual(['name', 'email', 'status', 'duties']);
-    expect(rows.every((row) => row.before.kind === 'none')).toBe(true);
-    expect(rows[3]?.after).toEqual({
-      kind: 'duties',
-      duties: [{ duty: 'PENYEDIA', ptjCode: '1001', startsOn: '01/03/2026' }],
-    });
-  });
-
-  it('writes instants in Malaysia time and anything unknown in plain words, never as JSON', () => {
-    const rows = shownChanges({
-      somethingNew: { before: { a: 1, b: [true, 'x'] }, after: '2026-03-01T02:00:00.000Z' },
-    });
-
-    expect(rows).toEqual([
-      {
-        field: 'somethingNew',
-        before: { kind: 'text', text: 'a: 1; b: true, x' },
-        after: { kind: 'text', text: '01/03/2026 10:00:00 AM' },
-      },
-    ]);
-  });
-
-  it('writes a calendar day in figures, day first', () => {
-    expect(calendarDay('2026-12-31')).toBe('31/12/2026');
-    expect(calendarDay('not a day')).toBe('not a day');
+    expect(markedDuties(change, 'before')).toEqual([{ duty: kept }, { duty: gone, mark: 'removed' }]);
+    expect(markedDuties(change, 'after')).toEqual([{ duty: kept }, { duty: given, mark: 'added' }]);
+    expect(markedDuties(shownChange('duties', null, [kept]), 'after')).toEqual([{ duty: kept }]);
   });
 });

@@ -3,21 +3,13 @@ import { DUTY_CATALOGUE } from '../../functions/domain/duties.ts';
 import type { AdminUser } from '../../web/src/admin/logic.ts';
 import {
   callerScope,
-  changeShape,
-  changeValue,
   conflictingPairs,
   type Duty,
-  dayText,
   detailsUpdate,
-  dutiesDiff,
-  dutyLine,
   dutyState,
-  fieldLabelKey,
-  fieldProblemKey,
   grantableDuties,
   mayChangeDuty,
   needsApproval,
-  parseRinggit,
   problemsByField,
   userIdAfter,
   withDuty,
@@ -157,20 +149,6 @@ describe('duties', () => {
     expect(conflictingPairs([preparer, { ...approver, ptjCode: '2002' }], conflicts)).toEqual([]);
     expect(conflictingPairs([{ ...preparer, endsOn: '2026-01-31' }, approver], conflicts)).toEqual([]);
   });
-
-  it('reads an approval limit as officers type it, and refuses what is no amount', () => {
-    expect(parseRinggit('50000')).toBe(50000);
-    expect(parseRinggit('RM 1,500.50')).toBe(1500.5);
-    expect(parseRinggit('  ')).toBeUndefined();
-    expect(parseRinggit('lima ribu')).toBeNaN();
-    expect(parseRinggit('10.555')).toBeNaN();
-    expect(parseRinggit('-5')).toBeNaN();
-  });
-
-  it('writes a day as the pages do', () => {
-    expect(dayText('2026-03-31')).toBe('31/03/2026');
-    expect(dayText('not a day')).toBe('not a day');
-  });
 });
 
 describe('field problems', () => {
@@ -195,66 +173,5 @@ describe('field problems', () => {
     ]);
 
     expect([...fields]).toEqual([['email', 'INVALID_FORMAT']]);
-  });
-
-  it("explains a format by the field's own words, a rule by the rule's", () => {
-    expect(fieldProblemKey('email', 'INVALID_FORMAT')).toBe('admin.edit.error.email');
-    expect(fieldProblemKey('ptjCode', 'INVALID_FORMAT')).toBe('admin.edit.error.ptjCode');
-    expect(fieldProblemKey('name', 'TOO_SHORT')).toBe('admin.edit.error.name');
-    expect(fieldProblemKey('endsOn', 'ENDS_BEFORE_START')).toBe('admin.edit.error.ENDS_BEFORE_START');
-    expect(fieldProblemKey('duty', 'DUTY_UNKNOWN')).toBe('error.DUTY_UNKNOWN');
-    expect(fieldProblemKey('duty', 'REQUIRED')).toBe('admin.edit.error.dutyRequired');
-    expect(fieldProblemKey('somethingElse', 'ODD')).toBe('admin.fieldInvalid');
-  });
-});
-
-describe('audit changes in words', () => {
-  it('labels the fields a record changes, and leaves an unknown one as it is', () => {
-    expect(fieldLabelKey('email')).toBe('activation.email');
-    expect(fieldLabelKey('lockedUntil')).toBe('admin.edit.field.lockedUntil');
-    expect(fieldLabelKey('toString')).toBeUndefined();
-  });
-
-  it('tells nothing, a status, an instant, duties and text apart', () => {
-    expect(changeValue('disabledReason', null)).toEqual({ kind: 'none' });
-    expect(changeValue('duties', [])).toEqual({ kind: 'none' });
-    expect(changeValue('status', 'DISABLED')).toEqual({ kind: 'status', status: 'DISABLED' });
-    expect(changeValue('lockedUntil', '2026-02-10T05:00:00.000Z')).toEqual({
-      kind: 'time',
-      iso: '2026-02-10T05:00:00.000Z',
-    });
-    expect(changeValue('duties', [preparer])).toEqual({ kind: 'duties', duties: [preparer] });
-    expect(changeValue('name', 'NUR')).toEqual({ kind: 'text', text: 'NUR' });
-  });
-
-  it('says nothing of a field empty before and after, and only the new value of one set where there was none', () => {
-    const none = { kind: 'none' } as const;
-    const text = { kind: 'text', text: 'kth' } as const;
-
-    expect(changeShape(none, none)).toBe('none');
-    expect(changeShape(none, text)).toBe('set');
-    expect(changeShape(text, none)).toBe('change');
-    expect(changeShape(text, text)).toBe('change');
-  });
-
-  it('tells a change of the duty list as duties given, changed (an end date set) and taken off', () => {
-    const ended = { ...preparer, endsOn: '2026-02-10' };
-    const enquiry: Duty = { duty: 'PERTANYAAN', ptjCode: '1001', startsOn: '2026-05-01' };
-
-    expect(dutiesDiff([preparer, enquiry], [ended, approver])).toEqual({
-      added: [approver],
-      changed: [[preparer, ended]],
-      removed: [enquiry],
-    });
-    expect(dutiesDiff([preparer], [preparer])).toEqual({ added: [], changed: [], removed: [] });
-  });
-
-  it('writes a duty in one line: name, PTJ, limit, dates', () => {
-    expect(dutyLine(approver, 'Pelulus', { limit: '50,000.00', openEnded: 'Sehingga diubah' })).toBe(
-      'Pelulus, PTJ 1001, RM 50,000.00, 01/02/2026 – 31/03/2026',
-    );
-    expect(dutyLine(preparer, 'Penyedia', { openEnded: 'Sehingga diubah' })).toBe(
-      'Penyedia, PTJ 1001, 01/01/2026 – Sehingga diubah',
-    );
   });
 });

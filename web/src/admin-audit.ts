@@ -17,11 +17,9 @@ import {
   dateRangeProblem,
   detailKey,
   fillPage,
-  moreFieldLabel,
 } from './admin/audit-logic.ts';
-import { dutyName, type Failure, loadDuties, showFailure, startConsole } from './admin/console.ts';
-import { userPageHref } from './admin/logic.ts';
-import { type ShownChange, type ShownValue, shownChanges } from './admin/requests-logic.ts';
+import { actorText, changeList, eventText } from './admin/changes-view.ts';
+import { type Failure, loadDuties, showFailure, startConsole, userLink } from './admin/console.ts';
 import { api } from './lib/api.ts';
 import {
   byId,
@@ -34,7 +32,7 @@ import {
   showMessages,
 } from './lib/dom.ts';
 import { errorMessage, isErrorCode } from './lib/error-messages.ts';
-import { isStringKey, onLanguageChange, type StringKey, t, translate } from './lib/i18n.ts';
+import { onLanguageChange, type StringKey, t, translate } from './lib/i18n.ts';
 
 startConsole();
 
@@ -67,67 +65,9 @@ const COLUMNS: [string, StringKey][] = [
   ['actor', 'admin.audit.actor'],
   ['user', 'admin.audit.user'],
   ['ptj', 'admin.ptj'],
-  ['changes', 'admin.audit.changes'],
+  ['changes', 'admin.change.heading'],
   ['detail', 'admin.audit.detail'],
 ];
-
-const words = (key: string, fallback: string) => (isStringKey(key) ? t(key) : fallback);
-
-/** A value in a line; an empty list of duties is nothing. */
-function valueText(value: ShownValue): string {
-  if (value.kind === 'none' || value.kind === 'duties') return t('admin.audit.none');
-  return value.kind === 'message' ? t(value.key) : value.text;
-}
-
-function dutyLines(value: ShownValue): HTMLElement {
-  if (value.kind !== 'duties' || value.duties.length === 0) {
-    return element('span', { text: message('admin.audit.none') });
-  }
-  const list = element('ul', { className: 'audit-duties' });
-  for (const duty of value.duties) {
-    const dates = duty.endsOn
-      ? t('admin.audit.dutyDates', { from: duty.startsOn, to: duty.endsOn })
-      : t('admin.audit.dutyFrom', { from: duty.startsOn });
-    const vars = { duty: dutyName(duty.duty), ptj: duty.ptjCode, dates };
-    const li = element('li');
-    li.textContent = duty.approvalLimit
-      ? t('admin.audit.dutyLimitLine', { ...vars, amount: duty.approvalLimit })
-      : t('admin.audit.dutyLine', vars);
-    if (duty.mark) li.append(' ', element('strong', { text: message(`admin.audit.${duty.mark}`) }));
-    list.append(li);
-  }
-  return list;
-}
-
-/** One changed field: `Status: Aktif → Dinyahaktifkan`; a field set from nothing, its value alone; duties as lists. */
-function changeItem(change: ShownChange): HTMLLIElement {
-  const more = moreFieldLabel(change.field);
-  const label = change.label ? t(change.label) : more ? t(more) : change.field;
-  const li = element('li');
-  const listed = (value: ShownValue) => value.kind === 'duties' && value.duties.length > 0;
-  if (listed(change.before) || listed(change.after)) {
-    li.append(`${label}:`);
-    for (const [side, value] of [
-      ['admin.audit.before', change.before],
-      ['admin.audit.after', change.after],
-    ] as const) {
-      if (side === 'admin.audit.before' && value.kind === 'none') continue;
-      const part = element('div', { className: 'audit-side' });
-      part.append(`${t(side)}: `, dutyLines(value));
-      li.append(part);
-    }
-    return li;
-  }
-  const nothing = (value: ShownValue) => value.kind === 'none' || value.kind === 'duties';
-  li.textContent = nothing(change.before)
-    ? t('admin.audit.setLine', { field: label, after: valueText(change.after) })
-    : t('admin.audit.changeLine', {
-        field: label,
-        before: valueText(change.before),
-        after: valueText(change.after),
-      });
-  return li;
-}
 
 function cell(column: number, ...content: (Node | string)[]): HTMLTableCellElement {
   const [name, heading] = COLUMNS[column] as [string, StringKey];
@@ -146,27 +86,18 @@ function recordRow(record: AuditRecord): HTMLTableRowElement {
   when.textContent = formatMalaysiaDateTime(record.at);
   const outcome = cell(2, t(`admin.outcome.${record.outcome}`));
   outcome.dataset.outcome = record.outcome;
-  const user: (Node | string)[] = [];
-  if (record.target) {
-    const link = element('a');
-    link.href = userPageHref(record.target.userId);
-    link.textContent = record.target.userId;
-    user.push(link);
-  }
-  const changes = shownChanges(record.changes ?? {});
-  const changeList = element('ul', { className: 'audit-changes' });
-  changeList.append(...changes.map(changeItem));
+  const changes = changeList(record.changes);
   const detail = record.detail ? detailKey(record.detail) : undefined;
   const tr = element('tr');
   tr.dataset.event = record.event;
   tr.append(
     cell(0, when),
-    cell(1, words(`admin.event.${record.event}`, record.event)),
+    cell(1, eventText(record.event)),
     outcome,
-    cell(3, record.actor === 'anonymous' ? t('admin.audit.anonymous') : record.actor),
-    cell(4, ...user),
+    cell(3, actorText(record.actor)),
+    cell(4, ...(record.target ? [userLink(record.target.userId)] : [])),
     cell(5, record.target?.ptjCode ?? ''),
-    cell(6, ...(changes.length > 0 ? [changeList] : [])),
+    cell(6, ...(changes ? [changes] : [])),
     cell(7, detail ? t(detail) : (record.detail ?? '')),
   );
   return tr;

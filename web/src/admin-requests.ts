@@ -7,21 +7,26 @@
 
 import type { SessionResponse } from '../../functions/api/types.ts';
 import { formatMalaysiaDateTime } from '../../functions/domain/malaysia-time.ts';
-import { visibleLength } from '../../functions/domain/visible-text.ts';
 import type { DecisionAnswer, RequestPage } from '../../functions/handlers/admin.schema.ts';
-import { dutyName, loadDuties, showFailure, startConsole } from './admin/console.ts';
-import { userPageHref } from './admin/logic.ts';
+import { type ShownChange, shownChanges } from './admin/changes.ts';
+import { dutyText, fieldText, valueText } from './admin/changes-view.ts';
+import {
+  loadDuties,
+  reasonFrom,
+  reasonProblem,
+  showFailure,
+  startConsole,
+  userLink,
+} from './admin/console.ts';
 import {
   type ChangeRequest,
   type Decision,
   decisionPath,
   isOwnRequest,
+  markedDuties,
   mayDecide,
   requestsPath,
-  type ShownDuty,
-  type ShownValue,
   type StatusFilter,
-  shownChanges,
   statusFilterFrom,
   type Viewer,
   viewerFrom,
@@ -69,6 +74,8 @@ interface Row {
   alert: HTMLElement;
   /** The decision taken. */
   result: HTMLElement;
+  /** The changes, before and after (written again when the language changes). */
+  changes?: HTMLElement;
   /** No buttons any more: the API said this request is not to be decided here. */
   settled: boolean;
 }
@@ -76,6 +83,7 @@ interface Row {
 let filter: StatusFilter = statusFilterFrom(location.search);
 let viewer: Viewer = { userId: '', system: false };
 let rowCount = 0;
+let rows: Row[] = [];
 /** The cursors of the pages before this one (the first page has none), and the next page's. */
 let earlier: (string | undefined)[] = [];
 let current: string | undefined;
@@ -93,50 +101,25 @@ function detail(label: StringKey, value: Node | string): HTMLDivElement {
   return div;
 }
 
-function dutyLine(duty: ShownDuty): HTMLLIElement {
-  const li = element('li');
-  const name = element('span');
-  name.dataset.duty = duty.duty;
-  name.textContent = dutyName(duty.duty);
-  const parts: HTMLElement[] = [
-    name,
-    element('span', { text: message('admin.requests.dutyPtj', { ptj: duty.ptjCode }) }),
-  ];
-  if (duty.approvalLimit) {
-    parts.push(
-      element('span', { text: message('admin.requests.dutyLimit', { amount: duty.approvalLimit }) }),
-    );
-  }
-  parts.push(
-    element('span', {
-      text: duty.endsOn
-        ? message('admin.requests.dutyDates', { from: duty.startsOn, to: duty.endsOn })
-        : message('admin.requests.dutyFrom', { from: duty.startsOn }),
-    }),
-  );
-  for (const [i, part] of parts.entries()) li.append(...(i === 0 ? [part] : [' · ', part]));
-  if (duty.mark) {
-    li.append(
-      ' ',
-      element('strong', {
-        className: `duty-mark duty-${duty.mark}`,
-        text: message(`admin.requests.${duty.mark}`),
-      }),
-    );
-  }
-  return li;
-}
-
-function valueCell(value: ShownValue, side: StringKey): HTMLTableCellElement {
+function valueCell(change: ShownChange, side: 'before' | 'after'): HTMLTableCellElement {
   const td = element('td');
-  td.append(element('span', { className: 'cell-label', text: message(side) }));
-  if (value.kind === 'none') td.append('—');
-  else if (value.kind === 'text') td.append(value.text);
-  else if (value.kind === 'message') td.append(element('span', { text: message(value.key) }));
-  else if (value.duties.length === 0) td.append(element('span', { text: message('admin.noDuties') }));
+  td.append(element('span', { className: 'cell-label', text: message(`admin.requests.${side}`) }));
+  const duties = markedDuties(change, side);
+  if (duties.length === 0) td.append(valueText(change[side]));
   else {
     const ul = element('ul', { className: 'duty-lines' });
-    ul.append(...value.duties.map(dutyLine));
+    for (const { duty, mark } of duties) {
+      const li = element('li');
+      li.textContent = dutyText(duty);
+      if (mark) {
+        const words = element('strong', {
+          className: `duty-mark duty-${mark}`,
+          text: message(`admin.change.${mark}`),
+        });
+        li.append(' ', words);
+      }
+      ul.append(li);
+    }
     td.append(ul);
   }
   return td;
@@ -147,7 +130,7 @@ function changesView(request: ChangeRequest): HTMLElement {
   const changes = shownChanges(request.changes);
   if (changes.length === 0) return element('p', { text: message('admin.requests.noChanges') });
   const table = element('table', { className: 'data-table request-changes' });
-  const caption = element('caption', { text: message('admin.requests.changes') });
+  const caption = element('caption', { text: message('admin.change.heading') });
   const head = element('tr');
   for (const key of ['admin.requests.field', 'admin.requests.before', 'admin.requests.after'] as const) {
     const th = element('th', { text: message(key) });
@@ -159,14 +142,10 @@ function changesView(request: ChangeRequest): HTMLElement {
   const tbody = element('tbody');
   for (const change of changes) {
     const tr = element('tr');
-    const th = element('th', change.label ? { text: message(change.label) } : {});
-    if (!change.label) th.textContent = change.field;
+    const th = element('th');
+    th.textContent = fieldText(change);
     th.scope = 'row';
-    tr.append(
-      th,
-      valueCell(change.before, 'admin.requests.before'),
-      valueCell(change.after, 'admin.requests.after'),
-    );
+    tr.append(th, valueCell(change, 'before'), valueCell(change, 'after'));
     tbody.append(tr);
   }
   table.append(caption, thead, tbody);
@@ -208,12 +187,9 @@ function renderBody(row: Row): void {
     tags.append(' ', element('span', { className: 'request-own', text: message('admin.requests.own') }));
   }
 
-  const link = element('a');
-  link.href = userPageHref(request.target.userId);
-  link.textContent = request.target.userId;
   const details = element('dl', { className: 'details' });
   details.append(
-    detail('login.userId', link),
+    detail('login.userId', userLink(request.target.userId)),
     detail('admin.ptj', request.target.ptjCode),
     detail('admin.requests.requestedBy', request.requestedBy),
     detail('admin.requests.requestedAt', formatMalaysiaDateTime(request.requestedAt)),
@@ -224,7 +200,8 @@ function renderBody(row: Row): void {
   }
   if (request.reason) details.append(detail('admin.requests.decisionReason', request.reason));
 
-  row.body.replaceChildren(heading, tags, details, changesView(request));
+  row.changes = changesView(request);
+  row.body.replaceChildren(heading, tags, details, row.changes);
   if (!row.settled && mayDecide(request, viewer)) {
     const actions = element('div', { className: 'actions' });
     actions.append(decisionButton(row, 'approve'), decisionButton(row, 'reject'));
@@ -246,6 +223,7 @@ function requestItem(request: ChangeRequest): HTMLLIElement {
   row.result.setAttribute('role', 'status');
   row.result.tabIndex = -1;
   renderBody(row);
+  rows.push(row);
   const item = element('li', { className: 'request' });
   item.dataset.requestId = request.id;
   if (isOwnRequest(request, viewer)) item.dataset.own = 'true';
@@ -283,19 +261,11 @@ function openConfirm(row: Row, decision: Decision, button: HTMLButtonElement): v
   else focusTarget(confirmText);
 }
 
-function reasonProblem(): void {
-  setFieldError(reasonInput, [message('admin.reasonRequired')]);
-  reasonInput.focus();
-}
-
 async function decide(): Promise<void> {
   if (!open) return;
   const { row, decision } = open;
-  const reason = reasonInput.value.trim();
-  if (decision === 'reject' && visibleLength(reason) < 3) {
-    reasonProblem();
-    return;
-  }
+  const reason = decision === 'reject' ? reasonFrom(reasonInput) : undefined;
+  if (decision === 'reject' && reason === undefined) return;
   yesButton.disabled = true;
   const answer = await postJson<DecisionAnswer>(
     decisionPath(row.request.id, decision),
@@ -303,7 +273,7 @@ async function decide(): Promise<void> {
   );
   yesButton.disabled = false;
   if (!answer.ok) {
-    if (answer.problem.errors?.some((e) => e.path === 'reason')) reasonProblem();
+    if (answer.problem.errors?.some((e) => e.path === 'reason')) reasonProblem(reasonInput);
     else if (FINAL_PROBLEMS.includes(answer.problem.code)) {
       closeConfirm(false);
       row.settled = true;
@@ -338,6 +308,7 @@ async function load(cursor: string | undefined): Promise<void> {
   current = cursor;
   next = answer.data.nextCursor;
   const { items } = answer.data;
+  rows = [];
   list.replaceChildren(...items.map(requestItem));
   show(list, items.length > 0);
   show(empty, items.length === 0);
@@ -370,9 +341,12 @@ confirmForm.addEventListener('submit', (event) => {
 byId('decision-cancel').addEventListener('click', () => closeConfirm(true));
 reasonInput.addEventListener('input', () => setFieldError(reasonInput, []));
 
+// The changes hold duty names, statuses and field names: written again in the new language.
 onLanguageChange(() => {
-  for (const name of list.querySelectorAll<HTMLElement>('[data-duty]')) {
-    name.textContent = dutyName(name.dataset.duty ?? '');
+  for (const row of rows) {
+    const changes = changesView(row.request);
+    row.changes?.replaceWith(changes);
+    row.changes = changes;
   }
 });
 

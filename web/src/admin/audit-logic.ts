@@ -6,6 +6,7 @@
 import { AUDIT_EVENTS, type AuditEvent } from '../../../functions/domain/administration.ts';
 import type { AuditPage } from '../../../functions/handlers/admin.schema.ts';
 import type { StringKey } from '../lib/i18n.ts';
+import { filterParams, filtersIn } from './logic.ts';
 
 export { AUDIT_EVENTS };
 export type AuditRecord = AuditPage['items'][number];
@@ -36,25 +37,12 @@ function usable(name: AuditFilterName, value: string): boolean {
 }
 
 /** The filters named in a query string; empty, unknown and unusable ones dropped. */
-export function auditFiltersFrom(search: string): AuditFilters {
-  const params = new URLSearchParams(search);
-  const filters: AuditFilters = {};
-  for (const name of AUDIT_FILTER_NAMES) {
-    const value = params.get(name)?.trim() ?? '';
-    if (usable(name, value)) filters[name] = value;
-  }
-  return filters;
-}
+export const auditFiltersFrom = (search: string): AuditFilters =>
+  filtersIn(search, AUDIT_FILTER_NAMES, usable);
 
 /** The page address's query for the filters that have a value (a reload or a shared link finds the same). */
-export function auditFiltersQuery(filters: AuditFilters): string {
-  const params = new URLSearchParams();
-  for (const name of AUDIT_FILTER_NAMES) {
-    const value = filters[name]?.trim();
-    if (value) params.set(name, name === 'ptjCode' ? value.toUpperCase() : value);
-  }
-  return params.toString();
-}
+export const auditFiltersQuery = (filters: AuditFilters): string =>
+  filterParams(filters, AUDIT_FILTER_NAMES).toString();
 
 const MALAYSIA_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -79,11 +67,7 @@ export const AUDIT_PER_PAGE = 25;
 
 /** `GET /api/admin/audit` for these filters: the days as Malaysia-time instants, from `cursor`. */
 export function auditPath(filters: AuditFilters, limit = AUDIT_PER_PAGE, cursor?: string): string {
-  const params = new URLSearchParams();
-  for (const name of ['userId', 'ptjCode', 'actor', 'event'] as const) {
-    const value = filters[name]?.trim();
-    if (value) params.set(name, name === 'ptjCode' ? value.toUpperCase() : value);
-  }
+  const params = filterParams(filters, ['userId', 'ptjCode', 'actor', 'event']);
   if (filters.from) params.set('from', malaysiaDayStart(filters.from));
   if (filters.to) params.set('to', malaysiaDayEnd(filters.to));
   params.set('limit', String(limit));
@@ -146,11 +130,4 @@ export const AUDIT_DETAIL_KEYS: readonly StringKey[] = AUDIT_DETAILS.map(
 /** A record's detail in words; one this page does not know yet shows as it is (never free text). */
 export function detailKey(detail: string): StringKey | undefined {
   return AUDIT_DETAIL_KEYS[(AUDIT_DETAILS as readonly string[]).indexOf(detail)];
-}
-
-/** Changed fields the requests page's labels do not name. */
-const MORE_FIELD_LABELS: Record<string, StringKey> = { lockedUntil: 'admin.audit.field.lockedUntil' };
-
-export function moreFieldLabel(field: string): StringKey | undefined {
-  return Object.hasOwn(MORE_FIELD_LABELS, field) ? MORE_FIELD_LABELS[field] : undefined;
 }

@@ -1,16 +1,19 @@
 /**
  * What every console page shares: the navigation, the session (none → the login page), "no
- * access" (a 403), errors in words, and the duty names of the catalogue in the current language.
+ * access" (a 403), errors in words, the duty names of the catalogue in the current language, a
+ * link to a user, and the reason a deactivation or a rejection asks for.
  */
+import { visibleLength } from '../../../functions/domain/visible-text.ts';
 import type { DutyCatalogue } from '../../../functions/handlers/admin.schema.ts';
 import { consoleEn } from '../i18n/console-en.ts';
 import { consoleMs } from '../i18n/console-ms.ts';
 import { type ApiAnswer, api } from '../lib/api.ts';
-import { byId, focusTarget, show, showMessages } from '../lib/dom.ts';
+import { byId, element, focusTarget, message, setFieldError, show, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
 import { addConsoleStrings, language } from '../lib/i18n.ts';
 import { initPage } from '../lib/page.ts';
 import { loginHrefFor } from '../lib/return-to.ts';
+import { userPageHref } from './logic.ts';
 
 // Before any page module of the console runs (they all import this one): its texts.
 addConsoleStrings(consoleMs, consoleEn);
@@ -65,4 +68,26 @@ export async function loadDuties(): Promise<DutyCatalogue['items']> {
 
 export function dutyName(code: string): string {
   return catalogue.find((duty) => duty.code === code)?.name[language()] ?? code;
+}
+
+/** A link to the console's page of one user, named by `text` (the user ID unless given). */
+export function userLink(userId: string, text = userId): HTMLAnchorElement {
+  const link = element('a');
+  link.href = userPageHref(userId);
+  link.textContent = text;
+  return link;
+}
+
+/** A reason's problem at its field (too short, or the API's), the field focused. */
+export function reasonProblem(input: HTMLInputElement | HTMLTextAreaElement): void {
+  setFieldError(input, [message('admin.reasonRequired')]);
+  input.focus();
+}
+
+/** The reason typed, trimmed, as the API takes it (3 characters a reader sees at least); else its problem said, and none. */
+export function reasonFrom(input: HTMLInputElement | HTMLTextAreaElement): string | undefined {
+  const reason = input.value.trim();
+  if (visibleLength(reason) >= 3) return reason;
+  reasonProblem(input);
+  return undefined;
 }

@@ -1,6 +1,7 @@
 /**
- * The console's pure decisions: the users query from the filters, which actions a user's state
- * allows, and what an action's answer means. No DOM: test/web/admin-logic.test.ts runs them as is.
+ * The console's pure decisions: filters kept in the page address, the users query, which actions a
+ * user's state allows, what an action's answer means, and days and ringgit as the pages write
+ * them. No DOM: test/web/admin-logic.test.ts runs them as is.
  */
 import type { UserAnswer } from '../../../functions/handlers/admin.schema.ts';
 
@@ -14,26 +15,39 @@ export const FILTER_NAMES = ['q', 'ptjCode', 'status', 'duty', 'dormantDays'] as
 export type FilterName = (typeof FILTER_NAMES)[number];
 export type UserFilters = Partial<Record<FilterName, string>>;
 
-/** The filters named in a query string; empty and unknown ones dropped. */
-export function filtersFrom(search: string): UserFilters {
+/** The filters of `names` a query string holds with a usable value (by default, any text); the rest dropped. */
+export function filtersIn<N extends string>(
+  search: string,
+  names: readonly N[],
+  usable: (name: N, value: string) => boolean = (_, value) => value !== '',
+): Partial<Record<N, string>> {
   const params = new URLSearchParams(search);
-  const filters: UserFilters = {};
-  for (const name of FILTER_NAMES) {
-    const value = params.get(name)?.trim();
-    if (value) filters[name] = value;
+  const filters: Partial<Record<N, string>> = {};
+  for (const name of names) {
+    const value = params.get(name)?.trim() ?? '';
+    if (usable(name, value)) filters[name] = value;
   }
   return filters;
 }
 
-/** The query string of the filters that have a value (the page address keeps it, so a reload or a link finds the same). */
-export function filtersQuery(filters: UserFilters): string {
+/** The query of the filters of `names` that have a value, a PTJ code in capitals (a reload or a link finds the same). */
+export function filterParams<N extends string>(
+  filters: Partial<Record<N, string>>,
+  names: readonly N[],
+): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of FILTER_NAMES) {
+  for (const name of names) {
     const value = filters[name]?.trim();
     if (value) params.set(name, name === 'ptjCode' ? value.toUpperCase() : value);
   }
-  return params.toString();
+  return params;
 }
+
+/** The users list's filters named in a query string; empty and unknown ones dropped. */
+export const filtersFrom = (search: string): UserFilters => filtersIn(search, FILTER_NAMES);
+
+/** The query string of the users list's filters that have a value (the page address keeps it). */
+export const filtersQuery = (filters: UserFilters): string => filterParams(filters, FILTER_NAMES).toString();
 
 export const USERS_PER_PAGE = 25;
 
@@ -90,6 +104,15 @@ export function actionsFor(status: UserStatus): UserAction[] {
 /** An action's success: done at once (200), or a PTJ administrator's change that waits for approval (202). */
 export function actionOutcome(status: number): 'done' | 'requested' {
   return status === 202 ? 'requested' : 'done';
+}
+
+/** Whether the session's duties (`user.roles`) make a system administrator, who decides at once and alone. */
+export const isSystemAdministrator = (roles: readonly string[]) => roles.includes('PENTADBIR_SISTEM');
+
+/** `2026-03-31` → `31/03/2026`, as the pages write a day. */
+export function dayText(isoDay: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDay;
 }
 
 /** An approval limit in ringgit, as the officers write it: `50,000.00`. */

@@ -8,6 +8,8 @@ import type { FieldProblem } from '../../../functions/domain/errors.ts';
 import { isPlausibleBirthDate } from '../../../functions/domain/user-id.ts';
 import type { DutyCatalogue, RequestAnswer, UserAnswer } from '../../../functions/handlers/admin.schema.ts';
 import type { StringKey } from '../lib/i18n.ts';
+import { fieldProblemKey, parseRinggit } from './form-fields.ts';
+import { isSystemAdministrator } from './logic.ts';
 
 export const PERSON_FIELDS = ['icNumber', 'agencyCode', 'ptjCode', 'name', 'email'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -60,12 +62,6 @@ export function icNumberProblem(raw: string): string | undefined {
 export const takesLimit = (catalogue: Catalogue, duty: string) =>
   catalogue.find((d) => d.code === duty)?.takesApprovalLimit ?? false;
 
-/** An approval limit as officers write it (`50000`, `50,000.00`) in ringgit, or undefined when it is none. */
-export function parseRinggit(raw: string): number | undefined {
-  const plain = raw.replace(/[\s,]/g, '').replace(/^RM/i, '');
-  return /^\d{1,13}(\.\d{1,2})?$/.test(plain) ? Number(plain) : undefined;
-}
-
 /**
  * What the page refuses to send, as the API would name it (`path`, `code`): the MyKad number, a
  * duty row without a duty, and an approval limit that is not an amount. Everything else is the
@@ -77,8 +73,7 @@ export function clientProblems(input: RegisterInput, catalogue: Catalogue): Fiel
   if (ic) problems.push({ path: 'icNumber', code: ic });
   input.duties.forEach((row, i) => {
     if (!row.duty) problems.push({ path: `duties.${i}.duty`, code: 'REQUIRED' });
-    const limit = row.approvalLimit.trim();
-    if (takesLimit(catalogue, row.duty) && limit && parseRinggit(limit) === undefined) {
+    if (takesLimit(catalogue, row.duty) && Number.isNaN(parseRinggit(row.approvalLimit))) {
       problems.push({ path: `duties.${i}.approvalLimit`, code: 'INVALID_FORMAT' });
     }
   });
@@ -96,7 +91,7 @@ export function registerBody(input: RegisterInput, catalogue: Catalogue): Regist
     return {
       duty: row.duty,
       ptjCode: row.ptjCode.trim().toUpperCase(),
-      ...(limit !== undefined ? { approvalLimit: limit } : {}),
+      ...(limit !== undefined && !Number.isNaN(limit) ? { approvalLimit: limit } : {}),
       ...(row.startsOn ? { startsOn: row.startsOn } : {}),
       ...(row.endsOn ? { endsOn: row.endsOn } : {}),
     };
@@ -139,35 +134,18 @@ export function placeProblems(
   return { placed, summary: unplaced };
 }
 
-/** The words for a problem at a field, by the field and the API's (or the page's) code. */
+/** The MyKad number's problems in its own words; any other code: not valid. */
+const IC_PROBLEMS: Record<string, StringKey> = {
+  REQUIRED: 'admin.register.icRequired',
+  BIRTH_DATE_INVALID: 'admin.register.icDate',
+  INVALID_FORMAT: 'admin.register.icFormat',
+};
+
+/** The words for a problem at a field: the MyKad number's and an empty duty row's own, the rest as every form says them. */
 export function problemText({ field, code }: PlacedProblem): StringKey {
-  switch (field) {
-    case 'icNumber':
-      if (code === 'USER_EXISTS') return 'error.USER_EXISTS';
-      if (code === 'REQUIRED') return 'admin.register.icRequired';
-      if (code === 'BIRTH_DATE_INVALID') return 'admin.register.icDate';
-      if (code === 'INVALID_FORMAT') return 'admin.register.icFormat';
-      return 'admin.register.icInvalid';
-    case 'agencyCode':
-      return code === 'REQUIRED' ? 'admin.register.agencyRequired' : 'admin.register.agencyInvalid';
-    case 'ptjCode':
-      return 'admin.register.ptjInvalid';
-    case 'name':
-      if (code === 'TOO_LONG') return 'admin.register.nameLong';
-      if (code === 'INVALID_CHARACTERS') return 'admin.register.textInvalid';
-      return 'admin.register.nameShort';
-    case 'email':
-      return 'admin.register.emailInvalid';
-    case 'duty':
-      return code === 'DUTY_UNKNOWN' ? 'error.DUTY_UNKNOWN' : 'admin.register.dutyRequired';
-    case 'approvalLimit':
-      return code === 'APPROVAL_LIMIT_NOT_ALLOWED'
-        ? 'admin.register.limitNotAllowed'
-        : 'admin.register.limitInvalid';
-    case 'startsOn':
-    case 'endsOn':
-      return code === 'ENDS_BEFORE_START' ? 'admin.register.endsBeforeStart' : 'admin.register.dateInvalid';
-  }
+  if (field === 'icNumber' && code !== 'USER_EXISTS') return IC_PROBLEMS[code] ?? 'admin.register.icInvalid';
+  if (field === 'duty' && code === 'REQUIRED') return 'admin.register.dutyRequired';
+  return fieldProblemKey(field, code);
 }
 
 /** Who is registering, from the session: a system administrator (takes effect at once) or a PTJ administrator (their first PTJ). */
@@ -175,7 +153,7 @@ export function registrar(user: {
   roles: readonly string[];
   duties: readonly { duty: string; ptjCode: string }[];
 }): { system: boolean; ptjCode: string | undefined } {
-  const system = user.roles.includes('PENTADBIR_SISTEM');
+  const system = isSystemAdministrator(user.roles);
   const ptjCode = system ? undefined : user.duties.find((d) => d.duty === 'PENTADBIR_PTJ')?.ptjCode;
   return { system, ptjCode };
 }

@@ -6,7 +6,7 @@ import type { RequestAnswer, UserAnswer } from '../../../functions/handlers/admi
 import { postJson } from '../lib/api.ts';
 import { byId, focusTarget, message, setFieldError, show, showMessages } from '../lib/dom.ts';
 import { translate } from '../lib/i18n.ts';
-import { showFailure } from './console.ts';
+import { reasonFrom, reasonProblem, showFailure } from './console.ts';
 import { actionsFor, type UserAction, userPath } from './logic.ts';
 import {
   clearOutcome,
@@ -57,12 +57,8 @@ async function confirmAction(): Promise<void> {
   const user = shownUser();
   if (!user || !pending) return;
   const action = pending;
-  const reason = reasonInput.value.trim();
-  if (action === 'deactivate' && reason.length < 3) {
-    setFieldError(reasonInput, [message('admin.reasonRequired')]);
-    reasonInput.focus();
-    return;
-  }
+  const reason = action === 'deactivate' ? reasonFrom(reasonInput) : undefined;
+  if (action === 'deactivate' && reason === undefined) return;
   yesButton.disabled = true;
   const answer = await postJson<UserAnswer | RequestAnswer>(
     userPath(user.userId, `/${action}`),
@@ -70,10 +66,8 @@ async function confirmAction(): Promise<void> {
   );
   yesButton.disabled = false;
   if (!answer.ok) {
-    if (answer.problem.errors?.some((e) => e.path === 'reason')) {
-      setFieldError(reasonInput, [message('admin.reasonRequired')]);
-      reasonInput.focus();
-    } else showFailure(answer, actionMessage, false);
+    if (answer.problem.errors?.some((e) => e.path === 'reason')) reasonProblem(reasonInput);
+    else showFailure(answer, actionMessage, false);
     return;
   }
   closeConfirm(false);

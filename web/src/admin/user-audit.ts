@@ -6,18 +6,10 @@ import { formatMalaysiaDateTime } from '../../../functions/domain/malaysia-time.
 import type { AuditPage } from '../../../functions/handlers/admin.schema.ts';
 import { api } from '../lib/api.ts';
 import { byId, element, message, show, showMessages } from '../lib/dom.ts';
-import { isStringKey, type Message, onLanguageChange, t } from '../lib/i18n.ts';
-import { dutyName, showFailure } from './console.ts';
-import { ringgit, userPath } from './logic.ts';
-import {
-  type ChangeValue,
-  changeShape,
-  changeValue,
-  type Duty,
-  dutiesDiff,
-  dutyLine,
-  fieldLabelKey,
-} from './user-logic.ts';
+import { onLanguageChange, t } from '../lib/i18n.ts';
+import { actorText, changeList, eventText } from './changes-view.ts';
+import { showFailure } from './console.ts';
+import { userPath } from './logic.ts';
 import { onChanged, shownUser } from './user-page.ts';
 
 type AuditRecord = AuditPage['items'][number];
@@ -29,80 +21,22 @@ const auditMessage = byId('audit-message');
 let records: AuditRecord[] = [];
 let cursor: string | undefined;
 
-/** A value of a change in the current language. */
-function valueText(value: ChangeValue): string {
-  switch (value.kind) {
-    case 'none':
-      return t('admin.edit.none');
-    case 'status': {
-      const key = `admin.status.${value.status}`;
-      return isStringKey(key) ? t(key) : value.status;
-    }
-    case 'time':
-      return formatMalaysiaDateTime(value.iso);
-    case 'duties':
-      return value.duties.map(dutyText).join('; ');
-    case 'text':
-      return value.text;
-  }
-}
-
-/** One duty in words, in the current language. */
-const dutyText = (duty: Duty) =>
-  dutyLine(duty, dutyName(duty.duty), {
-    limit: duty.approvalLimit === undefined ? undefined : ringgit(duty.approvalLimit),
-    openEnded: t('admin.openEnded'),
-  });
-
-/** A change of the duty list as what was given, changed and taken off. */
-function dutyChanges(before: ChangeValue, after: ChangeValue): Message[] {
-  const list = (value: ChangeValue) => (value.kind === 'duties' ? value.duties : []);
-  const diff = dutiesDiff(list(before), list(after));
-  return [
-    ...diff.added.map((duty) => message('admin.edit.dutyAdded', { duty: dutyText(duty) })),
-    ...diff.changed.map(([old, now]) =>
-      message('admin.edit.dutyChanged', { before: dutyText(old), after: dutyText(now) }),
-    ),
-    ...diff.removed.map((duty) => message('admin.edit.dutyRemoved', { duty: dutyText(duty) })),
-  ];
-}
-
-function changeList(changes: NonNullable<AuditRecord['changes']>): HTMLUListElement {
-  const list = element('ul', { className: 'audit-changes' });
-  for (const [field, change] of Object.entries(changes)) {
-    const before = changeValue(field, change.before);
-    const after = changeValue(field, change.after);
-    const labelKey = fieldLabelKey(field);
-    const vars = {
-      field: labelKey ? t(labelKey) : field,
-      before: valueText(before),
-      after: valueText(after),
-    };
-    const shape = changeShape(before, after);
-    const lines =
-      field === 'duties'
-        ? dutyChanges(before, after)
-        : shape === 'none'
-          ? []
-          : [message(shape === 'set' ? 'admin.edit.changeSet' : 'admin.edit.changeLine', vars)];
-    list.append(...lines.map((line) => element('li', { text: line })));
-  }
-  return list;
-}
-
 function auditRow(record: AuditRecord): HTMLLIElement {
   const li = element('li');
   const when = element('span', { className: 'line' });
   when.textContent = formatMalaysiaDateTime(record.at);
-  const eventKey = `admin.event.${record.event}`;
   const what = element('span', { className: 'line audit-event' });
-  what.textContent = `${isStringKey(eventKey) ? t(eventKey) : record.event} · ${t(`admin.outcome.${record.outcome}`)}`;
+  what.textContent = `${eventText(record.event)} · ${t(`admin.outcome.${record.outcome}`)}`;
   li.append(
     when,
     what,
-    element('span', { className: 'line', text: message('admin.auditBy', { actor: record.actor }) }),
+    element('span', {
+      className: 'line',
+      text: message('admin.auditBy', { actor: actorText(record.actor) }),
+    }),
   );
-  if (record.changes && Object.keys(record.changes).length > 0) li.append(changeList(record.changes));
+  const changes = changeList(record.changes);
+  if (changes) li.append(changes);
   return li;
 }
 

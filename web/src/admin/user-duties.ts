@@ -18,18 +18,16 @@ import {
   translateAttribute,
 } from '../lib/i18n.ts';
 import { dutyName, type Failure, showFailure } from './console.ts';
-import { type AdminUser, ringgit, userPath } from './logic.ts';
+import { fieldProblemKey, parseRinggit } from './form-fields.ts';
+import { type AdminUser, dayText, ringgit, userPath } from './logic.ts';
 import {
   type CatalogueDuty,
   conflictingPairs,
   type Duty,
-  dayText,
   dutyState,
-  fieldProblemKey,
   grantableDuties,
   mayChangeDuty,
   needsApproval,
-  parseRinggit,
   problemsByField,
   withDuty,
   withDutyEnded,
@@ -255,7 +253,7 @@ async function confirmEnd(): Promise<void> {
   if (!user || !duty || index === undefined) return;
   const upcoming = dutyState(duty, today()) === 'upcoming';
   if (!upcoming && !endDate.value) {
-    setFieldError(endDate, [message('admin.edit.error.date')]);
+    setFieldError(endDate, [message(fieldProblemKey('endsOn', 'REQUIRED'))]);
     endDate.focus();
     return;
   }
@@ -303,7 +301,7 @@ function describeChoice(): void {
 
 function fillDutyChoices(): void {
   const chosen = dutySelect.value;
-  const first = element('option', { text: message('admin.edit.chooseDuty') });
+  const first = element('option', { text: message('admin.field.chooseDuty') });
   first.value = '';
   dutySelect.replaceChildren(
     first,
@@ -346,16 +344,17 @@ function dutyFromForm(): Duty | undefined {
   const duty = chosenDuty();
   const ptjCode = giveInputs.ptjCode.value.trim().toUpperCase();
   const limit = duty?.takesApprovalLimit ? parseRinggit(giveInputs.approvalLimit.value) : undefined;
-  const problems: [GiveField, StringKey][] = [];
-  if (!duty) problems.push(['duty', 'admin.edit.error.dutyRequired']);
-  if (!ptjCode) problems.push(['ptjCode', 'admin.edit.error.REQUIRED']);
-  if (limit !== undefined && Number.isNaN(limit))
-    problems.push(['approvalLimit', 'admin.edit.error.approvalLimit']);
-  if (!giveInputs.startsOn.value) problems.push(['startsOn', 'admin.edit.error.date']);
-  for (const [field, key] of problems) setFieldError(giveInputs[field], [message(key)]);
+  const problems: GiveField[] = [];
+  if (!duty) problems.push('duty');
+  if (!ptjCode) problems.push('ptjCode');
+  if (limit !== undefined && Number.isNaN(limit)) problems.push('approvalLimit');
+  if (!giveInputs.startsOn.value) problems.push('startsOn');
+  for (const field of problems) {
+    setFieldError(giveInputs[field], [message(fieldProblemKey(field, 'REQUIRED'))]);
+  }
   const first = problems[0];
   if (first || !duty) {
-    if (first) giveInputs[first[0]].focus();
+    if (first) giveInputs[first].focus();
     return undefined;
   }
   return {

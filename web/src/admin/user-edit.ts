@@ -5,17 +5,18 @@
  */
 import type { RequestAnswer, UserAnswer } from '../../../functions/handlers/admin.schema.ts';
 import { api, type FieldProblem } from '../lib/api.ts';
-import { byId, element, focusTarget, message, setFieldError, show, showMessages } from '../lib/dom.ts';
-import { translate } from '../lib/i18n.ts';
+import { byId, focusTarget, message, setFieldError, show, showMessages } from '../lib/dom.ts';
+import { onLanguageChange, translate } from '../lib/i18n.ts';
+import { shownChange } from './changes.ts';
+import { changeItems } from './changes-view.ts';
 import { showFailure } from './console.ts';
+import { fieldProblemKey } from './form-fields.ts';
 import { userPageHref, userPath } from './logic.ts';
 import {
   type DetailsUpdate,
   detailsUpdate,
   EDIT_FIELDS,
   type EditField,
-  fieldLabelKey,
-  fieldProblemKey,
   needsApproval,
   problemsByField,
   userIdAfter,
@@ -81,6 +82,17 @@ function open(): void {
   inputs.name.focus();
 }
 
+/** The fields the reviewed update changes, each `Nama: LAMA → BAHARU`, in the current language. */
+function listChanges(): void {
+  const user = shownUser();
+  const update = reviewed;
+  if (!user || !update) return;
+  const changed = EDIT_FIELDS.filter((field) => update[field] !== undefined);
+  changesList.replaceChildren(
+    ...changeItems(changed.map((field) => shownChange(field, user[field], update[field]))),
+  );
+}
+
 /** The first step: what will change, in words, before anything is sent. */
 function review(): void {
   const user = shownUser();
@@ -95,24 +107,13 @@ function review(): void {
     return;
   }
   translate(confirmText, 'admin.edit.confirm', { name: user.name });
-  changesList.replaceChildren(
-    ...fields.map((field) => {
-      const key = fieldLabelKey(field);
-      return element('li', {
-        text: message('admin.edit.changeLine', {
-          field: key ? message(key) : field,
-          before: user[field] || message('admin.edit.none'),
-          after: update[field] || message('admin.edit.none'),
-        }),
-      });
-    }),
-  );
+  reviewed = update;
+  listChanges();
   translate(emailNote, 'admin.edit.emailNote', { email: user.email });
   show(emailNote, update.email !== undefined);
   translate(agencyNote, 'admin.edit.agencyNote', { userId: userIdAfter(user, update) });
   show(agencyNote, update.agencyCode !== undefined);
   show(approvalNote, needsApproval(callerScopeOf()));
-  reviewed = update;
   show(confirmBox);
   focusTarget(confirmText);
 }
@@ -159,6 +160,7 @@ export function setUpEdit(): void {
     inputs.name.focus();
   });
   yesButton.addEventListener('click', () => void save());
+  onLanguageChange(listChanges);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     review();
