@@ -161,8 +161,8 @@ describe('activation progress page', () => {
   });
 
   it("pages through a PTJ's officers still to activate, forward and back", async () => {
-    // More than one page (25) of fresh pending officers in PTJ 1001: one after another, as every
-    // registration moves the same PTJ's counters (at once, their transactions would collide).
+    // More than one page (25) of fresh pending officers in PTJ 1001, one after another (the
+    // browser tests share two cores; the API's own concurrency is tested in test/integration).
     const fresh = [];
     for (let i = 0; i < 26; i++) fresh.push(await newOfficer());
     const tp = await progressPage(DEMO_SYSTEM_ADMIN, '?ptj=1001');
@@ -187,6 +187,18 @@ describe('activation progress page', () => {
     }
     expect(await idCells.allTextContents()).toEqual(firstPage);
     expect(await page.locator('#pending-heading').evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The users list pages by keyboard too, and keeps focus where it was (or on its heading).
+    await page.goto(`${stack.url}/admin?ptjCode=1001&status=PENDING`);
+    const userIds = page.locator('#users-rows tr td:nth-child(2)');
+    await userIds.first().waitFor();
+    const usersNext = page.locator('#users-next');
+    const before = await userIds.first().textContent();
+    await usersNext.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => userIds.first().textContent()).not.toBe(before);
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    expect(focused).toBe((await usersNext.isVisible()) ? 'users-next' : 'users-heading');
     await closePage(tp);
   });
 

@@ -7,7 +7,7 @@
  */
 import type { ProgressAnswer, UserPage } from '../../functions/handlers/admin.schema.ts';
 import type { SessionResponse } from '../../functions/handlers/get-session.schema.ts';
-import { type Failure, showFailure, startConsole } from './admin/console.ts';
+import { type Failure, keepPagingFocus, showFailure, startConsole } from './admin/console.ts';
 import { userPageHref } from './admin/logic.ts';
 import {
   barWidths,
@@ -214,17 +214,9 @@ function pendingFailure(answer: Failure): void {
   showFailure(answer, pendingMessage, false);
 }
 
-/** Focus back on the paging button pressed, or on the list's heading when the button is gone (first or last page). */
-function refocus(pressed: HTMLButtonElement | undefined): void {
-  if (!pressed) return;
-  if (pressed.hidden) focusTarget(pendingHeading);
-  else pressed.focus();
-}
-
 async function loadPending(ptjCode: string, cursor: string | undefined): Promise<void> {
   const serial = ++pendingLoads;
-  // Disabling the button just pressed takes focus away from it: it comes back after the load.
-  const pressed = [previousButton, nextButton].find((button) => button === document.activeElement);
+  const refocus = keepPagingFocus([previousButton, nextButton], pendingHeading);
   previousButton.disabled = nextButton.disabled = true;
   showMessages(pendingMessage, []);
   const answer = await api<UserPage>('GET', pendingUsersPath(ptjCode, cursor));
@@ -232,7 +224,7 @@ async function loadPending(ptjCode: string, cursor: string | undefined): Promise
   previousButton.disabled = nextButton.disabled = false;
   if (!answer.ok) {
     pendingFailure(answer);
-    refocus(pressed);
+    refocus();
     return;
   }
   current = cursor;
@@ -243,7 +235,7 @@ async function loadPending(ptjCode: string, cursor: string | undefined): Promise
   show(pendingEmpty, users.length === 0);
   show(previousButton, earlier.length > 0);
   show(nextButton, next !== undefined);
-  refocus(pressed);
+  refocus();
   translate(pendingStatus, 'admin.shown', { n: users.length });
 }
 

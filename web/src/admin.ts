@@ -5,7 +5,7 @@
  */
 import { formatMalaysiaDateTime } from '../../functions/domain/malaysia-time.ts';
 import type { ProgressAnswer, UserPage } from '../../functions/handlers/admin.schema.ts';
-import { dutyName, loadDuties, showFailure, startConsole } from './admin/console.ts';
+import { dutyName, keepPagingFocus, loadDuties, showFailure, startConsole } from './admin/console.ts';
 import {
   type AdminUser,
   FILTER_NAMES,
@@ -84,6 +84,7 @@ function showProblems(answer: Parameters<typeof showFailure>[0]): void {
 
 async function load(cursor: string | undefined): Promise<void> {
   setBusy(form, true);
+  const refocus = keepPagingFocus([previousButton, nextButton], byId('users-heading'));
   previousButton.disabled = nextButton.disabled = true;
   showMessages(usersMessage, []);
   const answer = await api<UserPage>('GET', usersPath(filters, cursor));
@@ -92,6 +93,7 @@ async function load(cursor: string | undefined): Promise<void> {
   show(loading, false);
   if (!answer.ok) {
     showProblems(answer);
+    refocus();
     return;
   }
   current = cursor;
@@ -101,6 +103,7 @@ async function load(cursor: string | undefined): Promise<void> {
   show(empty, answer.data.items.length === 0);
   show(previousButton, earlier.length > 0);
   show(nextButton, next !== undefined);
+  refocus();
   translate(usersStatus, 'admin.shown', { n: answer.data.items.length });
 }
 

@@ -91,3 +91,17 @@ export function reasonFrom(input: HTMLInputElement | HTMLTextAreaElement): strin
   reasonProblem(input);
   return undefined;
 }
+
+/**
+ * Paging buttons are disabled while a page loads, which takes keyboard focus off the one pressed.
+ * Call before the load; the function it gives puts focus back after it (on `fallback`, the list's
+ * heading, when that button is now hidden: the first or the last page).
+ */
+export function keepPagingFocus(buttons: readonly HTMLButtonElement[], fallback: HTMLElement): () => void {
+  const pressed = buttons.find((button) => button === document.activeElement);
+  return () => {
+    if (!pressed) return;
+    if (pressed.hidden) focusTarget(fallback);
+    else pressed.focus();
+  };
+}
