@@ -113,6 +113,7 @@ try {
   iSPEKS local stack is running
   ─────────────────────────────
   Pages and API   ${stack.url}
+  Console         ${stack.url}/admin   (sign in as an administrator below)
   E-mail inbox    ${stack.inboxUrl}
   Admin API key   ${stack.adminApiKey}
                   ${keyNote(stack.adminKey)}
