@@ -9,10 +9,9 @@ import {
 import { call } from '../integration/client.ts';
 import {
   activeOfficer,
-  checkState,
+  checkBothWidths,
   closePage,
   DESKTOP,
-  NARROW,
   newOfficer,
   sharedBrowser,
   signInThroughForm,
@@ -77,14 +76,6 @@ async function progressPage(admin: DemoAdministrator, query = '', viewport = DES
   await tp.page.waitForURL(/\/admin$/);
   await tp.page.goto(`${stack.url}/admin/progress${query}`);
   return tp;
-}
-
-/** One state of the page at desktop width and at 320 px: screenshots, axe, no sideways scroll. */
-async function checkBothWidths(page: Page, name: string): Promise<void> {
-  await checkState(page, name);
-  await page.setViewportSize(NARROW);
-  await checkState(page, name, true);
-  await page.setViewportSize(DESKTOP);
 }
 
 /** Every user of the pending list, page after page: the user ID, and where the name links to. */

@@ -8,6 +8,7 @@ import {
 } from '../../functions/local/demo-users.ts';
 import { mailsTo } from '../integration/client.ts';
 import {
+  checkBothWidths,
   checkState,
   closePage,
   DESKTOP,
@@ -39,14 +40,6 @@ async function registerPage(admin: DemoAdministrator, viewport = DESKTOP) {
   await tp.page.goto(`${stack.url}/admin/register`);
   await tp.page.locator('#register-form').waitFor();
   return tp;
-}
-
-/** One state of the page at desktop width and at 320 px: screenshots, axe, no sideways scroll. */
-async function checkBothWidths(page: Page, name: string): Promise<void> {
-  await checkState(page, name);
-  await page.setViewportSize(NARROW);
-  await checkState(page, name, true);
-  await page.setViewportSize(DESKTOP);
 }
 
 async function fillOfficer(

@@ -5,10 +5,8 @@ import { DEMO_PTJ_ADMIN, DEMO_SYSTEM_ADMIN } from '../../functions/local/demo-us
 import { call, mailsTo, post } from '../integration/client.ts';
 import {
   activeOfficer,
-  checkState,
+  checkBothWidths,
   closePage,
-  DESKTOP,
-  NARROW,
   newOfficer,
   recoveryLink,
   sharedBrowser,
@@ -42,14 +40,6 @@ async function openUser(admin: typeof DEMO_SYSTEM_ADMIN, userId: string) {
   return tp;
 }
 
-/** One state at desktop width and at 320 px (screenshots, axe, no sideways scroll), back to desktop. */
-async function bothWidths(page: Page, name: string): Promise<void> {
-  await checkState(page, name);
-  await page.setViewportSize(NARROW);
-  await checkState(page, name, true);
-  await page.setViewportSize(DESKTOP);
-}
-
 /** Sets the officer's duties through the API with the bearer key, as automation would. */
 async function setDuties(userId: string, duties: unknown[]): Promise<void> {
   const answer = await call(
@@ -79,7 +69,7 @@ describe('administration console: one user', () => {
       const name = page.getByLabel('Nama', { exact: true });
       expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await name.inputValue()).toBe('NUR AISYAH BINTI AHMAD');
-      await bothWidths(page, 'console-user-edit');
+      await checkBothWidths(page, 'console-user-edit');
 
       await name.fill('Siti Mariam binti Yusof');
       await page.getByLabel('Emel', { exact: true }).fill('bukan-emel');
@@ -90,7 +80,7 @@ describe('administration console: one user', () => {
         .toContain('alamat emel yang sah');
       expect(await page.locator('#edit-email').evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await page.locator('#edit-confirm').isHidden()).toBe(true);
-      await bothWidths(page, 'console-user-edit-error');
+      await checkBothWidths(page, 'console-user-edit-error');
 
       await page.getByLabel('Emel', { exact: true }).fill(newEmail);
       await page.getByRole('button', { name: 'Semak' }).click();
@@ -108,7 +98,7 @@ describe('administration console: one user', () => {
       );
       expect(emailNote).toContain(`alamat lama (${officer.email}) akan dimaklumkan`);
       expect(await page.locator('#edit-approval-note').isHidden()).toBe(true);
-      await bothWidths(page, 'console-user-edit-confirm');
+      await checkBothWidths(page, 'console-user-edit-confirm');
 
       await page.getByRole('button', { name: 'Ya, Simpan' }).click();
       await expect
@@ -124,7 +114,7 @@ describe('administration console: one user', () => {
         `Emel: ${officer.email} → ${newEmail}`,
       );
       await expect.poll(async () => (await mailsTo(officer.email)).length, WAIT).toBe(mailsToOldAddress + 1);
-      await bothWidths(page, 'console-user-edited');
+      await checkBothWidths(page, 'console-user-edited');
 
       await page.getByRole('button', { name: 'English' }).click();
       expect(await page.locator('#audit-rows li').first().textContent()).toContain(
@@ -166,7 +156,7 @@ describe('administration console: one user', () => {
         `Tugas Pelulus dalam PTJ 1001 akan diberi kepada NUR AISYAH BINTI AHMAD, dari ${day(0).shown} hingga ${day(30).shown}.`,
       );
       expect(await page.locator('#give-limit-note').textContent()).toBe('Had kelulusan: RM 50,000.00.');
-      await bothWidths(page, 'console-duty-give-confirm');
+      await checkBothWidths(page, 'console-duty-give-confirm');
 
       await page.getByRole('button', { name: 'Ya, Beri Tugas' }).click();
       await expect.poll(() => page.locator('#duties-status').textContent(), WAIT).toBe('Tugas telah diberi.');
@@ -188,7 +178,7 @@ describe('administration console: one user', () => {
           `Tugas diberi: Pelulus · PTJ 1001 · had RM 50,000.00 · ${day(0).shown} hingga ${day(30).shown}`,
         );
       expect(await given.locator('.audit-event').textContent()).toBe('Tugas dikemas kini · Berjaya');
-      await bothWidths(page, 'console-duty-given');
+      await checkBothWidths(page, 'console-duty-given');
 
       await page.getByRole('button', { name: 'Tamatkan tugas Pelulus, PTJ 1001' }).click();
       const endDate = page.getByLabel('Tarikh tamat', { exact: true });
@@ -202,7 +192,7 @@ describe('administration console: one user', () => {
         .poll(() => page.locator('#end-date-error').textContent(), WAIT)
         .toBe('Tarikh tamat tidak boleh lebih awal daripada tarikh mula.');
       expect(await endDate.evaluate((el) => el === document.activeElement)).toBe(true);
-      await bothWidths(page, 'console-duty-end-error');
+      await checkBothWidths(page, 'console-duty-end-error');
 
       await endDate.fill(day(0).iso);
       await page.getByRole('button', { name: 'Ya, Tamatkan' }).click();
@@ -219,7 +209,7 @@ describe('administration console: one user', () => {
       await page.getByRole('button', { name: 'Tarik balik tugas Pertanyaan, PTJ 1001' }).click();
       expect(await page.locator('#end-text').textContent()).toContain('belum bermula');
       expect(await page.locator('#end-date-field').isHidden()).toBe(true);
-      await bothWidths(page, 'console-duty-withdraw-confirm');
+      await checkBothWidths(page, 'console-duty-withdraw-confirm');
       await page.getByRole('button', { name: 'Ya, Tarik Balik' }).click();
       await expect
         .poll(() => page.locator('#duties-status').textContent(), WAIT)
@@ -250,7 +240,7 @@ describe('administration console: one user', () => {
       expect(await page.locator('#give-message').textContent()).toContain('pengasingan tugas');
       expect(await page.locator('#give-message').textContent()).not.toContain('DUTY_CONFLICT');
       expect(await page.locator('#duties-rows tr').count()).toBe(1);
-      await bothWidths(page, 'console-duty-conflict');
+      await checkBothWidths(page, 'console-duty-conflict');
       await closePage(tp);
     },
     SLOW,
@@ -282,7 +272,7 @@ describe('administration console: one user', () => {
       await expect
         .poll(() => page.locator('#audit-rows li').first().textContent(), WAIT)
         .toContain('Permohonan dihantar untuk kelulusan · Dimohon');
-      await bothWidths(page, 'console-user-edit-requested');
+      await checkBothWidths(page, 'console-user-edit-requested');
 
       await page.getByRole('button', { name: 'Beri Tugas' }).click();
       const choices = await page.locator('#give-duty option').allTextContents();
@@ -297,7 +287,7 @@ describe('administration console: one user', () => {
         .poll(() => page.locator('#give-message').textContent(), WAIT)
         .toBe('Anda tidak mempunyai akses untuk tindakan ini.');
       expect(await page.locator('#user-view').isVisible()).toBe(true);
-      await bothWidths(page, 'console-duty-forbidden');
+      await checkBothWidths(page, 'console-duty-forbidden');
       await closePage(tp);
     },
     SLOW,
@@ -330,7 +320,7 @@ describe('administration console: one user', () => {
       await expect
         .poll(() => page.locator('#action-message').textContent(), WAIT)
         .toContain('Emel pengaktifan telah dihantar baru-baru ini. Sila cuba semula selepas');
-      await bothWidths(page, 'console-user-resend-too-soon');
+      await checkBothWidths(page, 'console-user-resend-too-soon');
       await closePage(tp);
     },
     SLOW,
@@ -350,7 +340,7 @@ describe('administration console: one user', () => {
       const tp = await openUser(DEMO_SYSTEM_ADMIN, officer.userId);
       const { page } = tp;
       expect(await page.locator('#user-status').textContent()).toBe('Dikunci');
-      await bothWidths(page, 'console-user-locked');
+      await checkBothWidths(page, 'console-user-locked');
 
       await page.getByRole('button', { name: 'Buka Kunci' }).click();
       expect(await page.locator('#action-confirm-text').textContent()).toContain('akan dibuka serta-merta');
@@ -381,7 +371,7 @@ describe('administration console: one user', () => {
       await expect
         .poll(() => page.locator('#audit-rows li').first().textContent(), WAIT)
         .toContain('Penetapan semula kata laluan dimulakan');
-      await bothWidths(page, 'console-user-reset-sent');
+      await checkBothWidths(page, 'console-user-reset-sent');
       await closePage(tp);
     },
     SLOW,

@@ -99,6 +99,14 @@ export async function checkState(page: Page, name: string, narrow = false): Prom
   await expectAccessible(page, name);
 }
 
+/** One state at desktop width and at 320 px (screenshots, axe, no sideways scroll), back to desktop. */
+export async function checkBothWidths(page: Page, name: string): Promise<void> {
+  await checkState(page, name);
+  await page.setViewportSize(NARROW);
+  await checkState(page, name, true);
+  await page.setViewportSize(DESKTOP);
+}
+
 /** A page of its own (own cookies) that signs in through the login form, as any officer does. */
 export async function signInThroughForm(
   browser: Browser,
