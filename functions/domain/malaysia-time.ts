@@ -77,3 +77,13 @@ export function formatMalaysiaDateTime(iso: string): string {
 export function malaysiaDate(instant: Date): string {
   return new Date(instant.getTime() + MALAYSIA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The instant a Malaysian day begins: `2026-03-01` → `2026-02-28T16:00:00.000Z`. */
+export function malaysiaDayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - MALAYSIA_OFFSET_MS).toISOString();
+}
+
+/** The last millisecond of a Malaysian day: `2026-03-01` → `2026-03-01T15:59:59.999Z` (a `to` day is all of it). */
+export function malaysiaDayEnd(day: string): string {
+  return new Date(Date.parse(malaysiaDayStart(day)) + 24 * 60 * 60 * 1000 - 1).toISOString();
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { malaysiaDayEnd, malaysiaDayStart } from '../../functions/domain/malaysia-time.ts';
 import {
   AUDIT_DETAIL_KEYS,
   AUDIT_EVENTS,
@@ -9,8 +10,6 @@ import {
   detailKey,
   fillPage,
   isCalendarDay,
-  malaysiaDayEnd,
-  malaysiaDayStart,
 } from '../../web/src/admin/audit-logic.ts';
 import { consoleEn } from '../../web/src/i18n/console-en.ts';
 import { consoleMs } from '../../web/src/i18n/console-ms.ts';

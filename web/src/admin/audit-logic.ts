@@ -4,6 +4,7 @@
  * No DOM: test/web/audit-logic.test.ts runs them as is.
  */
 import { AUDIT_EVENTS, type AuditEvent } from '../../../functions/domain/administration.ts';
+import { malaysiaDayEnd, malaysiaDayStart } from '../../../functions/domain/malaysia-time.ts';
 import type { AuditPage } from '../../../functions/handlers/admin.schema.ts';
 import type { StringKey } from '../lib/i18n.ts';
 import { filterParams, filtersIn } from './logic.ts';
@@ -43,19 +44,6 @@ export const auditFiltersFrom = (search: string): AuditFilters =>
 /** The page address's query for the filters that have a value (a reload or a shared link finds the same). */
 export const auditFiltersQuery = (filters: AuditFilters): string =>
   filterParams(filters, AUDIT_FILTER_NAMES).toString();
-
-const MALAYSIA_OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
-
-/** The instant a Malaysian day begins: `2026-03-01` → `2026-02-28T16:00:00.000Z`. */
-export function malaysiaDayStart(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - MALAYSIA_OFFSET_MS).toISOString();
-}
-
-/** The last millisecond of a Malaysian day: `2026-03-01` → `2026-03-01T15:59:59.999Z` (a `to` day is all of it). */
-export function malaysiaDayEnd(day: string): string {
-  return new Date(Date.parse(malaysiaDayStart(day)) + DAY_MS - 1).toISOString();
-}
 
 /** A range that ends before it starts: the problem belongs to the end date. */
 export function dateRangeProblem(filters: AuditFilters): { path: 'to'; code: 'TO_BEFORE_FROM' } | undefined {
