@@ -26,6 +26,7 @@ import { api } from './lib/api.ts';
 import { byId, element, focusTarget, show, showMessages } from './lib/dom.ts';
 import { errorMessage } from './lib/error-messages.ts';
 import { translate, translateAttribute } from './lib/i18n.ts';
+import { isSystemAdministrator } from './lib/roles.ts';
 
 startConsole();
 
@@ -299,7 +300,7 @@ async function start(): Promise<void> {
     showFailure(session, progressMessage);
     return;
   }
-  allowAgency(session.ok && session.data.user.roles.includes('PENTADBIR_SISTEM'));
+  allowAgency(session.ok && isSystemAdministrator(session.data.user.roles));
   keepInAddress();
   sortSelect.value = view.sort;
   await loadProgress();

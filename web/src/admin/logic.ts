@@ -106,9 +106,6 @@ export function actionOutcome(status: number): 'done' | 'requested' {
   return status === 202 ? 'requested' : 'done';
 }
 
-/** Whether the session's duties (`user.roles`) make a system administrator, who decides at once and alone. */
-export const isSystemAdministrator = (roles: readonly string[]) => roles.includes('PENTADBIR_SISTEM');
-
 /** `2026-03-31` → `31/03/2026`, as the pages write a day. */
 export function dayText(isoDay: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);

@@ -8,8 +8,8 @@ import type { FieldProblem } from '../../../functions/domain/errors.ts';
 import { isPlausibleBirthDate } from '../../../functions/domain/user-id.ts';
 import type { DutyCatalogue, RequestAnswer, UserAnswer } from '../../../functions/handlers/admin.schema.ts';
 import type { StringKey } from '../lib/i18n.ts';
+import { isSystemAdministrator } from '../lib/roles.ts';
 import { fieldProblemKey, parseRinggit } from './form-fields.ts';
-import { isSystemAdministrator } from './logic.ts';
 
 export const PERSON_FIELDS = ['icNumber', 'agencyCode', 'ptjCode', 'name', 'email'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];

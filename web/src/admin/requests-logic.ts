@@ -4,8 +4,8 @@
  * test/web/requests-logic.test.ts runs them as is.
  */
 import type { RequestPage } from '../../../functions/handlers/admin.schema.ts';
+import { isSystemAdministrator } from '../lib/roles.ts';
 import { type Assignment, dutiesOf, type ShownChange, sameDuty } from './changes.ts';
-import { isSystemAdministrator } from './logic.ts';
 
 export type ChangeRequest = RequestPage['items'][number];
 export type RequestKind = ChangeRequest['kind'];

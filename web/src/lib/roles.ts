@@ -5,3 +5,8 @@ const ADMINISTRATOR_DUTIES: readonly string[] = ['PENTADBIR_SISTEM', 'PENTADBIR_
 export function isAdministrator(roles: readonly string[]): boolean {
   return roles.some((role) => ADMINISTRATOR_DUTIES.includes(role));
 }
+
+/** Whether the session's duties (`user.roles`) make a system administrator, who decides at once and alone. */
+export function isSystemAdministrator(roles: readonly string[]): boolean {
+  return roles.includes('PENTADBIR_SISTEM');
+}
