@@ -58,12 +58,18 @@ export function showFailure(answer: Failure, area: HTMLElement, page = true): vo
 }
 
 let catalogue: DutyCatalogue['items'] = [];
+let conflicts: DutyCatalogue['conflicts'] = [];
 
 /** The duty catalogue (`GET /api/admin/duties`), once; without it the codes stand for the names. */
 export async function loadDuties(): Promise<DutyCatalogue['items']> {
   const answer = await api<DutyCatalogue>('GET', '/api/admin/duties');
-  if (answer.ok) catalogue = answer.data.items;
+  if (answer.ok) ({ items: catalogue, conflicts } = answer.data);
   return catalogue;
+}
+
+/** The pairs of duties one officer may not hold in one PTJ, as the loaded catalogue names them. */
+export function dutyConflicts(): DutyCatalogue['conflicts'] {
+  return conflicts;
 }
 
 export function dutyName(code: string): string {

@@ -4,7 +4,7 @@
  * begun is withdrawn). Every change sends the whole list, as `PUT …/duties` replaces it.
  */
 import { malaysiaDate } from '../../../functions/domain/malaysia-time.ts';
-import type { DutyCatalogue, RequestAnswer, UserAnswer } from '../../../functions/handlers/admin.schema.ts';
+import type { RequestAnswer, UserAnswer } from '../../../functions/handlers/admin.schema.ts';
 import { type ApiAnswer, api } from '../lib/api.ts';
 import { byId, element, focusTarget, message, setFieldError, show, showMessages } from '../lib/dom.ts';
 import { errorMessage } from '../lib/error-messages.ts';
@@ -17,7 +17,7 @@ import {
   translate,
   translateAttribute,
 } from '../lib/i18n.ts';
-import { dutyName, type Failure, showFailure } from './console.ts';
+import { dutyConflicts, dutyName, type Failure, showFailure } from './console.ts';
 import { fieldProblemKey, parseRinggit } from './form-fields.ts';
 import { type AdminUser, dayText, ringgit, userPath } from './logic.ts';
 import {
@@ -153,20 +153,17 @@ function renderDuties(user: AdminUser): void {
 // ---------------------------------------------------------------------------------------------
 // What a refused change says
 
-/** DUTY_CONFLICT in words: the rule, and which duties clash in which PTJ (from the catalogue's pairs). */
-async function explainConflict(list: Duty[], area: HTMLElement): Promise<void> {
+/** DUTY_CONFLICT in words: the rule, and which duties clash in which PTJ (the loaded catalogue's pairs). */
+function explainConflict(list: Duty[], area: HTMLElement): void {
   const lines = [errorMessage('DUTY_CONFLICT')];
-  const answer = await api<DutyCatalogue>('GET', '/api/admin/duties');
-  if (answer.ok) {
-    for (const pair of conflictingPairs(list, answer.data.conflicts)) {
-      lines.push(
-        message('admin.edit.conflictPair', {
-          a: dutyName(pair.duties[0]),
-          b: dutyName(pair.duties[1]),
-          ptj: pair.ptjCode,
-        }),
-      );
-    }
+  for (const pair of conflictingPairs(list, dutyConflicts())) {
+    lines.push(
+      message('admin.edit.conflictPair', {
+        a: dutyName(pair.duties[0]),
+        b: dutyName(pair.duties[1]),
+        ptj: pair.ptjCode,
+      }),
+    );
   }
   showMessages(area, lines);
   focusTarget(area);
@@ -191,7 +188,7 @@ function refused(
   }
   const first = bad[0] && fields[bad[0]];
   if (first) first.focus();
-  else if (answer.problem.code === 'DUTY_CONFLICT') void explainConflict(list, area);
+  else if (answer.problem.code === 'DUTY_CONFLICT') explainConflict(list, area);
   else {
     showFailure(answer, area, false);
     focusTarget(area);
