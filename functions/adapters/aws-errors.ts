@@ -82,6 +82,11 @@ export function lostOnlyToConflict(error: unknown): boolean {
   return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 }
 
+/** The pause before a cancelled transaction is sent again: a little longer each time, jittered. */
+export function transactionRetryPause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+}
+
 /** Any other transaction failure: a throttled transaction is a 503 like any overload (the SDK does not retry it). */
 export function transactionFailure(error: unknown, dependency: string): unknown {
   return error instanceof TransactionCanceledException

@@ -11,7 +11,12 @@ import {
 } from '#domain/links.ts';
 import type { ActivationStore, RecoveryStore } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
-import { isRefusedTransaction as isRefused, toDomainError, transactionFailure } from './aws-errors.ts';
+import {
+  isRefusedTransaction as isRefused,
+  toDomainError,
+  transactionFailure,
+  transactionRetryPause,
+} from './aws-errors.ts';
 import { counterMoves, counterUpdates } from './progress-counters.ts';
 import { asCompensation } from './time-budget.ts';
 
@@ -96,7 +101,7 @@ export function dynamoLinkStore(
         const answer = await explainCancelledUse(token, now);
         if (answer.refusal) throw answer.refusal;
         holder = answer.holder;
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+        await transactionRetryPause(attempt);
       }
     }
     throw new ServiceUnavailableError('The token store', { retryAfterSeconds: 1 });

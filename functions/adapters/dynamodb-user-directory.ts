@@ -6,7 +6,13 @@ import { LINK_FIELDS } from '#domain/links.ts';
 import type { RandomSource, UserChange, UserDirectory } from '#domain/ports.ts';
 import type { User } from '#domain/user.ts';
 import { usersTable } from '../tables.ts';
-import { isRefusedTransaction, lostOnlyToConflict, toDomainError, transactionFailure } from './aws-errors.ts';
+import {
+  isRefusedTransaction,
+  lostOnlyToConflict,
+  toDomainError,
+  transactionFailure,
+  transactionRetryPause,
+} from './aws-errors.ts';
 import { auditAppend } from './dynamodb-audit-log.ts';
 import { cursorInvalid, Expression, type Partition, partitionQuery, queryPage } from './dynamodb-pages.ts';
 import { counterMoves, counterUpdates, progressRow } from './progress-counters.ts';
@@ -193,7 +199,7 @@ export function dynamoUserDirectory(
         return;
       } catch (error) {
         if (!lostOnlyToConflict(error) || attempt === CONFLICT_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+        await transactionRetryPause(attempt);
       }
     }
   }
